@@ -1,0 +1,71 @@
+package com.rectify.demo;
+
+import com.rectify.security.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** One demo user in each group the product uses, all with the password "demo". */
+@Component
+public class DemoUsers {
+
+  public static final String PASSWORD = "demo";
+
+  private final IdentityService identityService;
+
+  public DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public void ensure() {
+    group(Groups.OFFICERS, "Lead officers");
+    group(Groups.SERVICE_MANAGERS, "Service managers");
+    group(Groups.AUDITORS, "Auditors");
+    group(Groups.AUDIT_MANAGERS, "Head of internal audit");
+    group(Groups.SENIOR_OFFICERS, "Senior officers");
+    group(Groups.S151_OFFICER, "S151 officer");
+    group(Groups.DIRECTORS, "Directors");
+    group(Groups.HEADS_OF_SERVICE, "Heads of service");
+    group(Groups.COMMITTEE, "Audit Committee");
+    group(Groups.COMMITTEE_CHAIR, "Audit Committee chair");
+    group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
+    group(Groups.ofService("finance"), "Finance officers");
+    group(Groups.ofService("housing"), "Housing officers");
+
+    user("olivia", "Olivia", "Officer", Groups.OFFICERS, Groups.ofService("finance"));
+    user("hannah", "Hannah", "Hughes", Groups.OFFICERS, Groups.ofService("housing"));
+    user("sam", "Sam", "Manager", Groups.SERVICE_MANAGERS, Groups.ofService("finance"));
+    user("alice", "Alice", "Auditor", Groups.AUDITORS);
+    user("helen", "Helen", "Head-of-Audit", Groups.AUDIT_MANAGERS, Groups.AUDITORS);
+    user("sarah", "Sarah", "Section151", Groups.SENIOR_OFFICERS, Groups.S151_OFFICER);
+    user("dan", "Dan", "Director", Groups.SENIOR_OFFICERS, Groups.DIRECTORS);
+    user("harry", "Harry", "Head-of-Service", Groups.SENIOR_OFFICERS, Groups.HEADS_OF_SERVICE);
+    user("carol", "Carol", "Chair", Groups.COMMITTEE, Groups.COMMITTEE_CHAIR);
+    user("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN);
+  }
+
+  private void group(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void user(String id, String first, String last, String... groups) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      return;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName(first);
+    user.setLastName(last);
+    user.setEmail(id + "@council.example");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    for (String group : groups) {
+      identityService.createMembership(id, group);
+    }
+  }
+}

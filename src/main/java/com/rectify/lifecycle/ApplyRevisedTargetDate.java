@@ -1,0 +1,48 @@
+package com.rectify.lifecycle;
+
+import com.rectify.common.Today;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationLookup;
+import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.TargetDateRevision;
+import com.rectify.recommendation.TargetDateRevisionRepository;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import static com.rectify.lifecycle.LifecycleVariables.*;
+
+/** Task_ApplyRevisedTargetDate: the approved date becomes current; the original date stays on record. */
+@Component("applyRevisedTargetDate")
+public class ApplyRevisedTargetDate implements JavaDelegate {
+
+  private final RecommendationLookup lookup;
+  private final TargetDateRevisionRepository revisions;
+  private final TaskService taskService;
+
+  public ApplyRevisedTargetDate(RecommendationLookup lookup, TargetDateRevisionRepository revisions, TaskService taskService) {
+    this.lookup = lookup;
+    this.revisions = revisions;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Recommendation recommendation = lookup.of(execution);
+    TargetDateRevision revision = revisions.findById(((Number) execution.getVariable(REVISION_ID)).longValue()).orElseThrow();
+    if (revision.getDecision() != RevisionDecision.APPROVED) {
+      throw new LifecycleRuleViolation(REVISION_DECISION, "Revision " + revision.getRevisionNumber()
+          + " has not been approved by its tier and cannot be applied.");
+    }
+    recommendation.reviseTargetDate(revision.getRequestedDate());
+    Date due = revision.getRequestedDate() == null ? null : Today.endOfDay(revision.getRequestedDate());
+    for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(TASK_IMPLEMENT_ACTION).list()) {
+      task.setDueDate(due);
+      taskService.saveTask(task);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.rectify.lifecycle;
+
+import com.rectify.common.Today;
+import com.rectify.lifecycle.LifecycleVariables.RevisionOutcome;
+import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.TargetDateRevision;
+import com.rectify.recommendation.TargetDateRevisionRepository;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import static com.rectify.lifecycle.LifecycleVariables.*;
+
+/**
+ * Task_ApproveRevisedDate: a member of the tier the decision table named approves or refuses; the
+ * decision is recorded on the revision either way.
+ */
+@Component("approveRevisedDate")
+public class ApproveRevisedDate implements TaskListener {
+
+  private final TargetDateRevisionRepository revisions;
+  private final TaskActor actors;
+  private final Today today;
+
+  public ApproveRevisedDate(TargetDateRevisionRepository revisions, TaskActor actors, Today today) {
+    this.revisions = revisions;
+    this.actors = actors;
+    this.today = today;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String approver = actors.required(task, "decide on a revised target date");
+    String approverGroup = (String) task.getVariable(APPROVER_GROUP);
+    TargetDateRevision revision = revisions.findById(((Number) task.getVariable(REVISION_ID)).longValue()).orElseThrow();
+    actors.requireMembership(approver, approverGroup, "decide on revision " + revision.getRevisionNumber() + " of this target date");
+    if (approver.equals(revision.getRequestedBy())) {
+      throw new LifecycleRuleViolation("assignee", "User '" + approver + "' asked for this revised date and cannot approve it.");
+    }
+    FormInput input = new FormInput(task);
+    RevisionOutcome outcome = input.choice(REVISION_DECISION, RevisionOutcome.class);
+    String comment = outcome == RevisionOutcome.REFUSED
+        ? input.requiredText(DECISION_COMMENT, "A reason for refusing")
+        : input.optionalText(DECISION_COMMENT);
+    revision.routeTo(approverGroup);
+    revision.decide(RevisionDecision.valueOf(outcome.name()), approver, today.now().toInstant(), comment);
+  }
+}

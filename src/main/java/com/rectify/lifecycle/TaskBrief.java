@@ -1,0 +1,124 @@
+package com.rectify.lifecycle;
+
+import com.rectify.common.TextSanitizer;
+import com.rectify.common.Today;
+import com.rectify.common.UkDates;
+import com.rectify.evidence.Evidence;
+import com.rectify.evidence.EvidenceRepository;
+import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationLookup;
+import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.TargetDateRevision;
+import com.rectify.recommendation.TargetDateRevisionRepository;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import static com.rectify.lifecycle.LifecycleVariables.*;
+
+/**
+ * What a person needs in front of them to decide, as markdown for the task's Camunda Form. It lives only
+ * as long as the task (a task-local variable); the register stays the source of truth.
+ */
+@Component("taskBrief")
+public class TaskBrief implements TaskListener {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Today.LONDON);
+
+  private final RecommendationLookup lookup;
+  private final ProgressUpdateRepository updates;
+  private final TargetDateRevisionRepository revisions;
+  private final EvidenceRepository evidence;
+  private final Today today;
+
+  public TaskBrief(RecommendationLookup lookup, ProgressUpdateRepository updates, TargetDateRevisionRepository revisions,
+      EvidenceRepository evidence, Today today) {
+    this.lookup = lookup;
+    this.updates = updates;
+    this.revisions = revisions;
+    this.evidence = evidence;
+    this.today = today;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.setVariableLocal(TASK_BRIEF, compose(lookup.of(task), task.getTaskDefinitionKey()));
+  }
+
+  public String compose(Recommendation rec, String taskDefinitionKey) {
+    StringBuilder md = new StringBuilder();
+    md.append("### ").append(escape(rec.getBusinessKey())).append(" — ").append(escape(rec.getAudit().getTitle())).append("\n\n");
+    md.append("**Grade:** ").append(rec.getGrade().label())
+        .append(" · **Lead officer:** ").append(escape(rec.getLeadOfficer()))
+        .append(" · **Status:** ").append(rec.getStatus().name().replace('_', ' ').toLowerCase()).append("\n\n");
+    md.append("**Original target date:** ").append(rec.getOriginalTargetDate() == null ? "not agreed" : UkDates.display(rec.getOriginalTargetDate()))
+        .append(" · **Current target date:** ").append(rec.getAgreedAction() == null && rec.getCurrentTargetDate() == null ? "not agreed" : UkDates.display(rec.getCurrentTargetDate()));
+    if (rec.isOverdueOn(today.date())) {
+      md.append(" · **Overdue by ").append(ChronoUnit.DAYS.between(rec.getCurrentTargetDate(), today.date())).append(" days**");
+    }
+    md.append("\n\n**Recommendation**\n\n").append(escape(TextSanitizer.plain(rec.getText()))).append("\n\n");
+    if (rec.getFinding() != null) {
+      md.append("**Finding**\n\n").append(escape(TextSanitizer.plain(rec.getFinding()))).append("\n\n");
+    }
+    if (rec.getAgreedAction() != null) {
+      md.append("**Agreed action**\n\n").append(escape(rec.getAgreedAction())).append("\n\n");
+    }
+    if (rec.getNotAgreedReason() != null) {
+      md.append("**Management did not agree, because**\n\n").append(escape(rec.getNotAgreedReason())).append("\n\n");
+    }
+    updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(rec.getId()).ifPresent(update -> md
+        .append("**Latest update** (").append(escape(update.getAuthor())).append(", ").append(STAMP.format(update.getPostedAt()))
+        .append(")\n\n").append(escape(update.getText())).append("\n\n"));
+    appendRevisions(md, rec, taskDefinitionKey);
+    appendEvidence(md, rec);
+    return md.toString();
+  }
+
+  private void appendRevisions(StringBuilder md, Recommendation rec, String taskDefinitionKey) {
+    List<TargetDateRevision> all = revisions.findByRecommendationIdOrderByRevisionNumberAsc(rec.getId());
+    if (all.isEmpty()) {
+      return;
+    }
+    md.append("**Revised target dates**\n\n");
+    for (TargetDateRevision r : all) {
+      md.append("- Revision ").append(r.getRevisionNumber()).append(": ").append(UkDates.display(r.getPreviousDate()))
+          .append(" → ").append(UkDates.display(r.getRequestedDate())).append(", asked by ").append(escape(r.getRequestedBy()))
+          .append(" — ").append(r.getDecision().name().toLowerCase())
+          .append(r.getDecidedBy() == null ? "" : " by " + escape(r.getDecidedBy()))
+          .append(". Reason: ").append(escape(r.getReason())).append("\n");
+    }
+    md.append("\n");
+    if (TASK_APPROVE_REVISED_DATE.equals(taskDefinitionKey)) {
+      all.stream().filter(r -> r.getDecision() == RevisionDecision.PENDING).findFirst().ifPresent(r -> md
+          .append("**You are asked to decide revision ").append(r.getRevisionNumber()).append(":** from ")
+          .append(UkDates.display(r.getPreviousDate())).append(" to ").append(UkDates.display(r.getRequestedDate()))
+          .append(".\n\n"));
+    }
+  }
+
+  private void appendEvidence(StringBuilder md, Recommendation rec) {
+    List<Evidence> items = evidence.findByRecommendationIdOrderByIdAsc(rec.getId());
+    md.append("**Evidence**\n\n");
+    if (items.isEmpty()) {
+      md.append("No evidence uploaded yet.\n\n");
+    }
+    for (Evidence item : items) {
+      md.append("- ").append(escape(item.getOriginalFilename())).append(" (").append(Math.max(1, item.getSizeBytes() / 1024))
+          .append(" KB, uploaded by ").append(escape(item.getUploadedBy())).append(" on ").append(STAMP.format(item.getUploadedAt()))
+          .append(") — ").append(item.getState().name().toLowerCase()).append("\n");
+    }
+    md.append("\n[Open the evidence page](/recommendations/").append(rec.getId()).append("/evidence) to upload or read files.\n");
+  }
+
+  /** Officers' and auditors' words are shown as written, never as markup. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!|<>~])", "\\\\$1");
+  }
+}

@@ -1,0 +1,83 @@
+package com.rectify.recommendation;
+
+import com.rectify.common.Today;
+import com.rectify.evidence.EvidenceRepository;
+import com.rectify.evidence.ReviewDecisionRepository;
+import com.rectify.recommendation.RecommendationDetail.EvidenceView;
+import com.rectify.recommendation.RecommendationDetail.OpenTaskView;
+import com.rectify.recommendation.RecommendationDetail.ProgressUpdateView;
+import com.rectify.recommendation.RecommendationDetail.ReviewView;
+import com.rectify.recommendation.RecommendationDetail.RevisionView;
+import com.rectify.recommendation.RecommendationDetail.RiskView;
+import com.rectify.recommendation.RecommendationDetail.StatusChangeView;
+import com.rectify.web.ApiException;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the register: filtered lists and one recommendation's whole story. */
+@Service
+@Transactional(readOnly = true)
+public class RecommendationQueries {
+
+  private final RecommendationRepository recommendations;
+  private final ProgressUpdateRepository updates;
+  private final TargetDateRevisionRepository revisions;
+  private final EvidenceRepository evidence;
+  private final ReviewDecisionRepository reviews;
+  private final RiskAcceptanceRepository risks;
+  private final StatusChangeRepository statusChanges;
+  private final TaskService taskService;
+  private final Today today;
+
+  public RecommendationQueries(RecommendationRepository recommendations, ProgressUpdateRepository updates,
+      TargetDateRevisionRepository revisions, EvidenceRepository evidence, ReviewDecisionRepository reviews,
+      RiskAcceptanceRepository risks, StatusChangeRepository statusChanges, TaskService taskService, Today today) {
+    this.recommendations = recommendations;
+    this.updates = updates;
+    this.revisions = revisions;
+    this.evidence = evidence;
+    this.reviews = reviews;
+    this.risks = risks;
+    this.statusChanges = statusChanges;
+    this.taskService = taskService;
+    this.today = today;
+  }
+
+  public Page<RecommendationSummary> list(RecommendationFilter filter, int page, int size) {
+    PageRequest request = PageRequest.of(page, size, Sort.by("id"));
+    return recommendations.findAll(filter.toSpecification(today.date()), request)
+        .map(r -> RecommendationSummary.of(r, today.date()));
+  }
+
+  public List<RecommendationSummary> ofAudit(Long auditId) {
+    return recommendations.findByAuditIdOrderByIdAsc(auditId).stream().map(r -> RecommendationSummary.of(r, today.date())).toList();
+  }
+
+  public RecommendationDetail detail(Long id) {
+    Recommendation r = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    List<OpenTaskView> openTasks = taskService.createTaskQuery().processInstanceBusinessKey(r.getBusinessKey()).list().stream()
+        .map(t -> new OpenTaskView(t.getId(), t.getName(), t.getAssignee(), t.getDueDate(),
+            "/camunda/app/tasklist/default/#/?task=" + t.getId()))
+        .toList();
+    return new RecommendationDetail(
+        RecommendationSummary.of(r, today.date()),
+        r.getFinding(),
+        r.getGradeAsWritten(),
+        r.getAgreedAction(),
+        r.getNotAgreedReason(),
+        r.getClosureReason(),
+        r.leadOfficerLoginList(),
+        updates.findByRecommendationIdOrderByPostedAtAscIdAsc(id).stream().map(ProgressUpdateView::of).toList(),
+        revisions.findByRecommendationIdOrderByRevisionNumberAsc(id).stream().map(RevisionView::of).toList(),
+        evidence.findByRecommendationIdOrderByIdAsc(id).stream().map(EvidenceView::of).toList(),
+        reviews.findByRecommendationIdOrderByIdAsc(id).stream().map(ReviewView::of).toList(),
+        risks.findByRecommendationIdOrderByIdAsc(id).stream().map(RiskView::of).toList(),
+        statusChanges.findByRecommendationIdOrderByIdAsc(id).stream().map(StatusChangeView::of).toList(),
+        openTasks);
+  }
+}

@@ -1,0 +1,16 @@
+package com.rectify.recommendation;
+
+public enum RecommendationStatus {
+  /** Raised by audit; management has not yet agreed an action. */
+  AWAITING_AGREEMENT,
+  IN_IMPLEMENTATION,
+  AWAITING_REVIEW,
+  AWAITING_RISK_ACCEPTANCE,
+  CLOSED_IMPLEMENTED,
+  CLOSED_RISK_ACCEPTED,
+  CLOSED_SUPERSEDED;
+
+  public boolean isClosed() {
+    return name().startsWith("CLOSED_");
+  }
+}

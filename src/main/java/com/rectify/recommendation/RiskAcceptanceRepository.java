@@ -1,0 +1,9 @@
+package com.rectify.recommendation;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RiskAcceptanceRepository extends JpaRepository<RiskAcceptance, Long> {
+
+  List<RiskAcceptance> findByRecommendationIdOrderByIdAsc(Long recommendationId);
+}

@@ -1,0 +1,29 @@
+package com.rectify.recommendation;
+
+import com.rectify.common.Today;
+import org.springframework.stereotype.Component;
+
+/** The only way a recommendation's status changes: every move leaves a line in the history. */
+@Component
+public class StatusHistory {
+
+  private final StatusChangeRepository changes;
+  private final Today today;
+
+  public StatusHistory(StatusChangeRepository changes, Today today) {
+    this.changes = changes;
+    this.today = today;
+  }
+
+  public void record(Recommendation recommendation, RecommendationStatus to, String actor, String via, String note) {
+    RecommendationStatus from = recommendation.getStatus();
+    recommendation.moveTo(to, today.date());
+    changes.save(new StatusChange(recommendation.getId(), from, to, actor, today.now().toInstant(), via, note));
+  }
+
+  /** The first line for a recommendation just created (the "raised" event). */
+  public void recordRaised(Recommendation recommendation, String actor, String via) {
+    changes.save(new StatusChange(recommendation.getId(), null, recommendation.getStatus(), actor,
+        today.now().toInstant(), via, null));
+  }
+}

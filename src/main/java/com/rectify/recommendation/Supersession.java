@@ -1,0 +1,43 @@
+package com.rectify.recommendation;
+
+import com.rectify.common.TextSanitizer;
+import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.web.ApiException;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Audit closes a recommendation overtaken by events: superseded by a later one, or withdrawn. */
+@Service
+public class Supersession {
+
+  public enum Kind { SUPERSEDED, WITHDRAWN }
+
+  private final RecommendationRepository recommendations;
+  private final RuntimeService runtimeService;
+
+  public Supersession(RecommendationRepository recommendations, RuntimeService runtimeService) {
+    this.recommendations = recommendations;
+    this.runtimeService = runtimeService;
+  }
+
+  @Transactional
+  public void supersede(Long id, Kind kind, String reason, String actor) {
+    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    if (recommendation.getStatus().isClosed()) {
+      throw ApiException.of(HttpStatus.CONFLICT, "id", "Recommendation " + recommendation.getBusinessKey()
+          + " is already closed (" + recommendation.getStatus() + ").");
+    }
+    String text = TextSanitizer.plain(reason);
+    if (text == null || text.isBlank()) {
+      throw ApiException.of(HttpStatus.BAD_REQUEST, "reason", "A reason is required.");
+    }
+    recommendation.setClosureReason((kind == Kind.WITHDRAWN ? "Withdrawn: " : "Superseded: ") + text);
+    runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_SUPERSEDED)
+        .processInstanceBusinessKey(recommendation.getBusinessKey())
+        .setVariable(LifecycleVariables.SUPERSEDED_BY, actor)
+        .correlate();
+  }
+}

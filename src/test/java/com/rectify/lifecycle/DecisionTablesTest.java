@@ -1,0 +1,46 @@
+package com.rectify.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The policy tables on their own, on a standalone engine: every grade and revision count. */
+@ExtendWith(ProcessEngineExtension.class)
+class DecisionTablesTest {
+
+  ProcessEngine processEngine;
+
+  @ParameterizedTest(name = "{0} revision {1} → {2}")
+  @CsvSource({
+      "ESSENTIAL, 1, audit-managers",
+      "ESSENTIAL, 2, committee-chair",
+      "ESSENTIAL, 5, committee-chair",
+      "HIGH, 1, auditors",
+      "HIGH, 2, audit-managers",
+      "HIGH, 3, committee-chair",
+      "MEDIUM, 1, auditors",
+      "MEDIUM, 2, audit-managers",
+      "LOW, 1, auditors",
+      "LOW, 4, committee-chair"})
+  @Deployment(resources = "bpmn/revision-approval-tier.dmn")
+  void revisionApprovalTier(String grade, int revisionNumber, String approverGroup) {
+    Object result = processEngine.getDecisionService().evaluateDecisionTableByKey("RevisionApprovalTier",
+        Map.of("grade", grade, "revisionNumber", revisionNumber)).getSingleResult().getSingleEntry();
+    assertThat(result).isEqualTo(approverGroup);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"ESSENTIAL, s151-officer", "HIGH, s151-officer", "MEDIUM, directors", "LOW, heads-of-service"})
+  @Deployment(resources = "bpmn/risk-acceptor.dmn")
+  void riskAcceptor(String grade, String group) {
+    Object result = processEngine.getDecisionService().evaluateDecisionTableByKey("RiskAcceptor", Map.of("grade", grade))
+        .getSingleResult().getSingleEntry();
+    assertThat(result).isEqualTo(group);
+  }
+}
