@@ -2,7 +2,6 @@ package com.rectify.lifecycle;
 
 import com.rectify.common.TextSanitizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -51,11 +50,9 @@ final class FormInput {
       return LocalDate.ofInstant(date.toInstant(), com.rectify.common.Today.LONDON);
     }
     String text = raw.toString().trim();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new LifecycleRuleViolation(field, "Field '" + field + "' must be a date (YYYY-MM-DD), not '" + text + "'.");
-    }
+    return com.rectify.common.UkDates.parse(text.length() > 10 && text.charAt(4) == '-' ? text.substring(0, 10) : text)
+        .orElseThrow(() -> new LifecycleRuleViolation(field,
+            "Field '" + field + "' must be a date written day/month/year (31/03/2027), not '" + text + "'."));
   }
 
   boolean flag(String field) {

@@ -81,6 +81,10 @@ public class ImplementAction implements TaskListener {
     String reason = input.requiredText(REVISION_REASON, "The reason for the revised target date");
     boolean toBeConfirmed = input.flag(NEW_DATE_TO_BE_CONFIRMED);
     LocalDate requested = toBeConfirmed ? null : input.requiredDate(REQUESTED_TARGET_DATE, "The requested target date");
+    if (requested != null && requested.isBefore(today.date())) {
+      throw new LifecycleRuleViolation(REQUESTED_TARGET_DATE,
+          "The requested date " + UkDates.display(requested) + " has already passed; ask for a date from today on.");
+    }
     if (requested != null && Objects.equals(requested, recommendation.getCurrentTargetDate())) {
       throw new LifecycleRuleViolation(REQUESTED_TARGET_DATE,
           "The requested date is the current target date (" + UkDates.display(requested) + "); nothing to revise.");

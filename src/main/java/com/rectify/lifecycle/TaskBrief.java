@@ -14,6 +14,7 @@ import com.rectify.recommendation.TargetDateRevisionRepository;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,11 @@ import org.springframework.stereotype.Component;
 import static com.rectify.lifecycle.LifecycleVariables.*;
 
 /**
- * What a person needs in front of them to decide, as markdown for the task's Camunda Form. It lives only
- * as long as the task (a task-local variable); the register stays the source of truth.
+ * Prepares each human task for the person who will open it: names it after the recommendation, so
+ * Tasklist's list says which one it is; clears the answer given the previous time round, so the form
+ * does not open pre-filled with it; and writes the brief, what they need in front of them to decide, as
+ * markdown for the task's Camunda Form. The brief lives only as long as the task (a task-local
+ * variable); the register stays the source of truth.
  */
 @Component("taskBrief")
 public class TaskBrief implements TaskListener {
@@ -44,9 +48,21 @@ public class TaskBrief implements TaskListener {
     this.today = today;
   }
 
+  private static final Map<String, String> ANSWER_OF_TASK = Map.of(
+      TASK_AGREE_ACTION, AGREEMENT,
+      TASK_IMPLEMENT_ACTION, IMPLEMENTATION_STEP,
+      TASK_REVIEW_EVIDENCE, REVIEW_OUTCOME,
+      TASK_ACCEPT_RESIDUAL_RISK, RISK_DECISION);
+
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(TASK_BRIEF, compose(lookup.of(task), task.getTaskDefinitionKey()));
+    Recommendation recommendation = lookup.of(task);
+    task.setName(task.getName() + " · " + recommendation.getBusinessKey());
+    String previousAnswer = ANSWER_OF_TASK.get(task.getTaskDefinitionKey());
+    if (previousAnswer != null) {
+      task.removeVariable(previousAnswer);
+    }
+    task.setVariableLocal(TASK_BRIEF, compose(recommendation, task.getTaskDefinitionKey()));
   }
 
   public String compose(Recommendation rec, String taskDefinitionKey) {

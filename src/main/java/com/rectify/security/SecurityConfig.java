@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
@@ -46,7 +47,7 @@ public class SecurityConfig {
             .requestMatchers("/", "/error", "/favicon.ico", "/rectify.css", "/actuator/health", "/actuator/health/**",
                 "/camunda/**", "/engine-rest/**").permitAll()
             .anyRequest().authenticated())
-        .addFilterBefore(new WebappSessionBridge(identityService), AuthorizationFilter.class)
+        .addFilterBefore(new WebappSessionBridge(identityService), AnonymousAuthenticationFilter.class)
         .addFilterBefore(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
