@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -27,8 +26,7 @@ public class ReviewDecision {
   @Column(nullable = false, length = 30)
   private ReviewOutcome outcome;
 
-  @Lob
-  @Column(name = "review_comment", nullable = false)
+  @Column(columnDefinition = "text", name = "review_comment", nullable = false)
   private String comment;
 
   @Column(nullable = false, length = 100)

@@ -70,7 +70,7 @@ public class TaskBrief implements TaskListener {
     md.append("### ").append(escape(rec.getBusinessKey())).append(" — ").append(escape(rec.getAudit().getTitle())).append("\n\n");
     md.append("**Grade:** ").append(rec.getGrade().label())
         .append(" · **Lead officer:** ").append(escape(rec.getLeadOfficer()))
-        .append(" · **Status:** ").append(rec.getStatus().name().replace('_', ' ').toLowerCase()).append("\n\n");
+        .append(" · **Status:** ").append(rec.getStatus().label()).append("\n\n");
     md.append("**Original target date:** ").append(rec.getOriginalTargetDate() == null ? "not agreed" : UkDates.display(rec.getOriginalTargetDate()))
         .append(" · **Current target date:** ").append(rec.getAgreedAction() == null && rec.getCurrentTargetDate() == null ? "not agreed" : UkDates.display(rec.getCurrentTargetDate()));
     if (rec.isOverdueOn(today.date())) {

@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -24,8 +23,7 @@ public class ProgressUpdate {
   @Column(name = "recommendation_id", nullable = false)
   private Long recommendationId;
 
-  @Lob
-  @Column(nullable = false)
+  @Column(columnDefinition = "text", nullable = false)
   private String text;
 
   @Column(nullable = false, length = 100)

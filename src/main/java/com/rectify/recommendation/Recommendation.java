@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -45,11 +44,11 @@ public class Recommendation {
   @Column(name = "business_key", nullable = false, unique = true, length = 120)
   private String businessKey;
 
-  @Lob
-  @Column(nullable = false)
+  @Column(columnDefinition = "text", nullable = false)
   private String text;
 
-  @Lob private String finding;
+  @Column(columnDefinition = "text")
+  private String finding;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
@@ -71,12 +70,10 @@ public class Recommendation {
   @Column(nullable = false, length = 60)
   private String service;
 
-  @Lob
-  @Column(name = "agreed_action")
+  @Column(columnDefinition = "text", name = "agreed_action")
   private String agreedAction;
 
-  @Lob
-  @Column(name = "not_agreed_reason")
+  @Column(columnDefinition = "text", name = "not_agreed_reason")
   private String notAgreedReason;
 
   @Column(name = "original_target_date")
@@ -93,8 +90,7 @@ public class Recommendation {
   @Column(name = "closed_on")
   private LocalDate closedOn;
 
-  @Lob
-  @Column(name = "closure_reason")
+  @Column(columnDefinition = "text", name = "closure_reason")
   private String closureReason;
 
   @Column(name = "created_at", nullable = false)

@@ -10,6 +10,11 @@ public enum RecommendationStatus {
   CLOSED_RISK_ACCEPTED,
   CLOSED_SUPERSEDED;
 
+  /** As people read it: "awaiting review", "closed implemented". */
+  public String label() {
+    return name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+  }
+
   public boolean isClosed() {
     return name().startsWith("CLOSED_");
   }

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -29,8 +28,7 @@ public class RiskAcceptance {
   @Column(nullable = false, length = 20)
   private Decision decision;
 
-  @Lob
-  @Column(nullable = false)
+  @Column(columnDefinition = "text", nullable = false)
   private String rationale;
 
   /** The group the decision table named for this grade. */

@@ -10,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -39,8 +38,7 @@ public class TargetDateRevision {
   @Column(name = "requested_date")
   private LocalDate requestedDate;
 
-  @Lob
-  @Column(nullable = false)
+  @Column(columnDefinition = "text", nullable = false)
   private String reason;
 
   @Column(name = "requested_by", nullable = false, length = 100)
@@ -62,8 +60,7 @@ public class TargetDateRevision {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
-  @Lob
-  @Column(name = "decision_comment")
+  @Column(columnDefinition = "text", name = "decision_comment")
   private String decisionComment;
 
   @ManyToOne(fetch = FetchType.LAZY)
