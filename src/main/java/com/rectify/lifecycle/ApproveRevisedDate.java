@@ -2,6 +2,8 @@ package com.rectify.lifecycle;
 
 import com.rectify.common.Today;
 import com.rectify.lifecycle.LifecycleVariables.RevisionOutcome;
+import com.rectify.notification.Notifications;
+import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RevisionDecision;
 import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.recommendation.TargetDateRevisionRepository;
@@ -21,11 +23,16 @@ public class ApproveRevisedDate implements TaskListener {
   private final TargetDateRevisionRepository revisions;
   private final TaskActor actors;
   private final Today today;
+  private final RecommendationLookup lookup;
+  private final Notifications notifications;
 
-  public ApproveRevisedDate(TargetDateRevisionRepository revisions, TaskActor actors, Today today) {
+  public ApproveRevisedDate(TargetDateRevisionRepository revisions, TaskActor actors, Today today,
+      RecommendationLookup lookup, Notifications notifications) {
     this.revisions = revisions;
     this.actors = actors;
     this.today = today;
+    this.lookup = lookup;
+    this.notifications = notifications;
   }
 
   @Override
@@ -44,5 +51,6 @@ public class ApproveRevisedDate implements TaskListener {
         : input.optionalText(DECISION_COMMENT);
     revision.routeTo(approverGroup);
     revision.decide(RevisionDecision.valueOf(outcome.name()), approver, today.now().toInstant(), comment);
+    notifications.revisionDecided(lookup.of(task), revision, outcome == RevisionOutcome.APPROVED, approver, comment);
   }
 }

@@ -4,6 +4,7 @@ import com.rectify.evidence.EvidenceSubmission;
 import com.rectify.evidence.ReviewDecision;
 import com.rectify.evidence.ReviewDecisionRepository;
 import com.rectify.evidence.ReviewOutcome;
+import com.rectify.notification.Notifications;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
@@ -20,13 +21,15 @@ public class CloseAsImplemented implements JavaDelegate {
   private final StatusHistory history;
   private final ReviewDecisionRepository decisions;
   private final EvidenceSubmission evidence;
+  private final Notifications notifications;
 
   public CloseAsImplemented(RecommendationLookup lookup, StatusHistory history, ReviewDecisionRepository decisions,
-      EvidenceSubmission evidence) {
+      EvidenceSubmission evidence, Notifications notifications) {
     this.lookup = lookup;
     this.history = history;
     this.decisions = decisions;
     this.evidence = evidence;
+    this.notifications = notifications;
   }
 
   @Override
@@ -39,5 +42,6 @@ public class CloseAsImplemented implements JavaDelegate {
             + recommendation.getBusinessKey() + " cannot close as implemented: no evidence was accepted by an auditor."));
     history.record(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, decision.getReviewer(),
         LifecycleVariables.TASK_CLOSE_AS_IMPLEMENTED, decision.getComment());
+    notifications.closed(recommendation, execution.getProcessInstanceId(), true, decision.getReviewer());
   }
 }

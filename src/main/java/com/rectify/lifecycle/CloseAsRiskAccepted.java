@@ -1,5 +1,6 @@
 package com.rectify.lifecycle;
 
+import com.rectify.notification.Notifications;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
@@ -18,11 +19,14 @@ public class CloseAsRiskAccepted implements JavaDelegate {
   private final RecommendationLookup lookup;
   private final StatusHistory history;
   private final RiskAcceptanceRepository acceptances;
+  private final Notifications notifications;
 
-  public CloseAsRiskAccepted(RecommendationLookup lookup, StatusHistory history, RiskAcceptanceRepository acceptances) {
+  public CloseAsRiskAccepted(RecommendationLookup lookup, StatusHistory history, RiskAcceptanceRepository acceptances,
+      Notifications notifications) {
     this.lookup = lookup;
     this.history = history;
     this.acceptances = acceptances;
+    this.notifications = notifications;
   }
 
   @Override
@@ -36,5 +40,6 @@ public class CloseAsRiskAccepted implements JavaDelegate {
     }
     history.record(recommendation, RecommendationStatus.CLOSED_RISK_ACCEPTED, latest.getDecidedBy(),
         LifecycleVariables.TASK_CLOSE_AS_RISK_ACCEPTED, latest.getRationale());
+    notifications.closed(recommendation, execution.getProcessInstanceId(), false, latest.getDecidedBy());
   }
 }

@@ -5,6 +5,7 @@ import com.rectify.evidence.EvidenceSubmission;
 import com.rectify.evidence.ReviewDecision;
 import com.rectify.evidence.ReviewDecisionRepository;
 import com.rectify.evidence.ReviewOutcome;
+import com.rectify.notification.Notifications;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
@@ -30,15 +31,17 @@ public class ReviewEvidence implements TaskListener {
   private final EvidenceSubmission evidence;
   private final ReviewDecisionRepository decisions;
   private final Today today;
+  private final Notifications notifications;
 
   public ReviewEvidence(RecommendationLookup lookup, StatusHistory history, TaskActor actors, EvidenceSubmission evidence,
-      ReviewDecisionRepository decisions, Today today) {
+      ReviewDecisionRepository decisions, Today today, Notifications notifications) {
     this.lookup = lookup;
     this.history = history;
     this.actors = actors;
     this.evidence = evidence;
     this.decisions = decisions;
     this.today = today;
+    this.notifications = notifications;
   }
 
   @Override
@@ -65,8 +68,10 @@ public class ReviewEvidence implements TaskListener {
         comment == null ? "" : comment, reviewer, today.now().toInstant()));
     evidence.recordReview(recommendation.getId(), decision);
     switch (outcome) {
-      case MORE_EVIDENCE ->
-          history.record(recommendation, RecommendationStatus.IN_IMPLEMENTATION, reviewer, TASK_REVIEW_EVIDENCE, comment);
+      case MORE_EVIDENCE -> {
+        history.record(recommendation, RecommendationStatus.IN_IMPLEMENTATION, reviewer, TASK_REVIEW_EVIDENCE, comment);
+        notifications.evidenceSentBack(recommendation, decision.getId(), reviewer, comment);
+      }
       case PARTIALLY_IMPLEMENTED ->
           history.record(recommendation, RecommendationStatus.AWAITING_RISK_ACCEPTANCE, reviewer, TASK_REVIEW_EVIDENCE, comment);
       case IMPLEMENTED -> { /* Task_CloseAsImplemented closes it, once this decision has committed. */ }

@@ -1,0 +1,41 @@
+package com.rectify.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How mail leaves ({@code rectify.mail}): the address links in mail point at, the sender's address, how
+ * often the outbox is sent and how failures back off, and the embedded SMTP server of the default run.
+ */
+@ConfigurationProperties("rectify.mail")
+public record MailSettings(
+    @DefaultValue("http://localhost:8080") String publicUrl,
+    @DefaultValue("Rectify <rectify@council.example>") String from,
+    @DefaultValue Sender sender,
+    @DefaultValue EmbeddedSmtp embeddedSmtp) {
+
+  /** The outbox sender: whether it runs on a schedule, how often, and how a failing mail waits. */
+  public record Sender(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("PT5S") Duration interval,
+      @DefaultValue("50") int batchSize,
+      @DefaultValue("PT30S") Duration initialBackoff,
+      @DefaultValue("PT30M") Duration maxBackoff,
+      @DefaultValue("PT5M") Duration claimTimeout) {}
+
+  /** An in-process SMTP server that captures mail, so the default run needs no mail server. */
+  public record EmbeddedSmtp(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port) {}
+
+  public String taskLink(String taskId) {
+    return base() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  public String recommendationLink(Long recommendationId) {
+    return base() + "/recommendations/" + recommendationId + "/evidence";
+  }
+
+  private String base() {
+    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+}

@@ -1,0 +1,97 @@
+package com.rectify.notification;
+
+import com.rectify.common.UkDates;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.TargetDateRevision;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notices the lifecycle sends. Each is queued in the outbox inside the transaction of the step that
+ * causes it, under a key naming the event, so a step that rolls back mails nothing and an event is mailed
+ * to each person once.
+ */
+@Component
+public class Notifications {
+
+  public static final String TASK_ASSIGNED = "task-assigned";
+  public static final String EVIDENCE_SENT_BACK = "evidence-sent-back";
+  public static final String CLOSED_IMPLEMENTED = "closed-implemented";
+  public static final String CLOSED_RISK_ACCEPTED = "closed-risk-accepted";
+  public static final String REVISION_APPROVED = "revision-approved";
+  public static final String REVISION_REFUSED = "revision-refused";
+
+  private final MailOutbox outbox;
+  private final Recipients recipients;
+  private final MailSettings settings;
+
+  public Notifications(MailOutbox outbox, Recipients recipients, MailSettings settings) {
+    this.outbox = outbox;
+    this.recipients = recipients;
+    this.settings = settings;
+  }
+
+  /** A task is waiting for these people. */
+  public void taskAssigned(String taskId, String taskName, Recommendation rec, List<Recipients.Person> people) {
+    for (Recipients.Person person : people) {
+      outbox.enqueue(TASK_ASSIGNED + ":" + taskId, person.email(), new Notice(TASK_ASSIGNED,
+          "Task for you: " + taskName,
+          "Dear " + person.name() + ",",
+          List.of("A task is waiting for you in Rectify: " + taskName + ".",
+              describe(rec)),
+          "Open the task in Tasklist", settings.taskLink(taskId), rec.getId()));
+    }
+  }
+
+  public void evidenceSentBack(Recommendation rec, Long reviewDecisionId, String auditor, String reason) {
+    for (Recipients.Person person : recipients.officersOf(rec)) {
+      outbox.enqueue(EVIDENCE_SENT_BACK + ":" + reviewDecisionId, person.email(), new Notice(EVIDENCE_SENT_BACK,
+          "More evidence needed: " + rec.getBusinessKey(),
+          "Dear " + person.name() + ",",
+          List.of("The evidence submitted for " + rec.getBusinessKey() + " has been sent back by " + auditor + ".",
+              "The auditor's reason: " + reason,
+              "Please add evidence and submit it again from your Implement action task."),
+          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  public void closed(Recommendation rec, String processInstanceId, boolean implemented, String decidedBy) {
+    String kind = implemented ? CLOSED_IMPLEMENTED : CLOSED_RISK_ACCEPTED;
+    for (Recipients.Person person : recipients.officersOf(rec)) {
+      outbox.enqueue(kind + ":" + processInstanceId, person.email(), new Notice(kind,
+          (implemented ? "Closed as implemented: " : "Closed, risk accepted: ") + rec.getBusinessKey(),
+          "Dear " + person.name() + ",",
+          List.of(implemented
+                  ? "Internal audit has accepted the evidence and closed " + rec.getBusinessKey() + " as implemented (" + decidedBy + ")."
+                  : decidedBy + " has formally accepted the residual risk of " + rec.getBusinessKey() + ", which is now closed.",
+              describe(rec),
+              "Nothing more is needed from you."),
+          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  public void revisionDecided(Recommendation rec, TargetDateRevision revision, boolean approved, String decidedBy, String comment) {
+    String kind = approved ? REVISION_APPROVED : REVISION_REFUSED;
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add(approved
+        ? "Your request to move the target date of " + rec.getBusinessKey() + " from " + UkDates.display(revision.getPreviousDate())
+            + " to " + UkDates.display(revision.getRequestedDate()) + " was approved by " + decidedBy + "."
+        : "Your request to move the target date of " + rec.getBusinessKey() + " to " + UkDates.display(revision.getRequestedDate())
+            + " was refused by " + decidedBy + ". The target date stays " + UkDates.display(revision.getPreviousDate()) + ".");
+    if (comment != null && !comment.isBlank()) {
+      paragraphs.add((approved ? "Comment: " : "Reason: ") + comment);
+    }
+    for (Recipients.Person person : recipients.user(revision.getRequestedBy())) {
+      outbox.enqueue(kind + ":" + revision.getId(), person.email(), new Notice(kind,
+          (approved ? "Revised target date approved: " : "Revised target date refused: ") + rec.getBusinessKey(),
+          "Dear " + person.name() + ",", paragraphs,
+          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  private static String describe(Recommendation rec) {
+    return rec.getBusinessKey() + " (" + rec.getGrade().label() + ") — " + rec.getAudit().getTitle()
+        + (rec.getCurrentTargetDate() == null ? "" : ", target date " + UkDates.display(rec.getCurrentTargetDate())) + ".";
+  }
+}

@@ -1,0 +1,47 @@
+package com.rectify.notification;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
+
+  boolean existsByIdempotencyKey(String idempotencyKey);
+
+  List<OutboundMail> findByRecipientOrderByIdAsc(String recipient);
+
+  List<OutboundMail> findByKindOrderByIdAsc(String kind);
+
+  long countByState(MailState state);
+
+  List<OutboundMail> findAllByOrderByIdDesc(Pageable page);
+
+  /** Mails that are due: pending and past their next attempt, or claimed by a node that never finished. */
+  @Query("select m.id from OutboundMail m where (m.state = com.rectify.notification.MailState.PENDING and m.nextAttemptAt <= :now)"
+      + " or (m.state = com.rectify.notification.MailState.SENDING and m.claimedUntil < :now) order by m.id")
+  List<Long> findDueIds(@Param("now") Instant now, Pageable page);
+
+  /** Takes a due mail for one node; the condition makes sure only one node wins it. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENDING, m.claimedBy = :node,"
+      + " m.claimedUntil = :until, m.version = m.version + 1 where m.id = :id and ("
+      + "(m.state = com.rectify.notification.MailState.PENDING and m.nextAttemptAt <= :now)"
+      + " or (m.state = com.rectify.notification.MailState.SENDING and m.claimedUntil < :now))")
+  int claim(@Param("id") Long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENT, m.sentAt = :now, m.attempts = m.attempts + 1,"
+      + " m.lastError = null, m.claimedUntil = null, m.version = m.version + 1"
+      + " where m.id = :id and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
+  int markSent(@Param("id") Long id, @Param("node") String node, @Param("now") Instant now);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.PENDING, m.attempts = m.attempts + 1,"
+      + " m.lastError = :error, m.nextAttemptAt = :next, m.claimedUntil = null, m.version = m.version + 1"
+      + " where m.id = :id and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
+  int markFailed(@Param("id") Long id, @Param("node") String node, @Param("error") String error, @Param("next") Instant next);
+}

@@ -1,0 +1,51 @@
+package com.rectify.notification;
+
+import com.rectify.lifecycle.TaskActor;
+import com.rectify.recommendation.RecommendationLookup;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener (create and assignment) on every human task: tells the assignee a task is waiting, or,
+ * while nobody is assigned, the members of its candidate groups. Whoever claims a task for themselves
+ * is not told about it; a person hears of one task once.
+ */
+@Component("taskAssignedNotice")
+public class TaskAssignedNotice implements TaskListener {
+
+  private final RecommendationLookup lookup;
+  private final Recipients recipients;
+  private final Notifications notifications;
+  private final TaskActor actors;
+
+  public TaskAssignedNotice(RecommendationLookup lookup, Recipients recipients, Notifications notifications, TaskActor actors) {
+    this.lookup = lookup;
+    this.recipients = recipients;
+    this.notifications = notifications;
+    this.actors = actors;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<Recipients.Person> people;
+    if (task.getAssignee() != null) {
+      if (task.getAssignee().equals(actors.current())) {
+        return;
+      }
+      people = recipients.user(task.getAssignee());
+    } else {
+      Set<String> groups = task.getCandidates().stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(link -> link.getGroupId()).collect(Collectors.toCollection(java.util.TreeSet::new));
+      people = recipients.membersOf(groups);
+    }
+    if (!people.isEmpty()) {
+      notifications.taskAssigned(task.getId(), task.getName(), lookup.of(task), people);
+    }
+  }
+}

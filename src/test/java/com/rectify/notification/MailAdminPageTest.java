@@ -1,0 +1,58 @@
+package com.rectify.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rectify.audit.AuditService;
+import com.rectify.audit.NewAudit;
+import com.rectify.demo.DemoUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The administrators' mail page: audit managers and administrators read it, nobody else. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class MailAdminPageTest {
+
+  @LocalServerPort int port;
+  @Autowired DemoUsers demoUsers;
+  @Autowired AuditService audits;
+
+  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private HttpResponse<String> get(String path, String user) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (user != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void auditManagersAndAdministratorsSeeQueuedMailWithItsStateOthersAreRefused() throws Exception {
+    demoUsers.ensure();
+    String reference = "MAIL-" + UUID.randomUUID().toString().substring(0, 6);
+    audits.create(new NewAudit(reference, "Mail audit", "finance", LocalDate.now(), List.of(
+        new NewAudit.NewRecommendation("1", "Keep a register of gifts.", null, "Low", "Olivia Officer", null))), "helen");
+
+    HttpResponse<String> helen = get("/admin/mail", "helen");
+    assertThat(helen.statusCode()).isEqualTo(200);
+    assertThat(helen.body()).contains("Task for you: Agree management action · " + reference + "/1")
+        .contains("olivia@council.example").contains("pending");
+    assertThat(get("/admin/mail", "admin").statusCode()).isEqualTo(200);
+    assertThat(get("/admin/mail", "olivia").statusCode()).isEqualTo(403);
+    assertThat(get("/admin/mail", null).statusCode()).isEqualTo(302);
+  }
+}
