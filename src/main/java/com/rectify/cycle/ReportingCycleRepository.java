@@ -8,4 +8,8 @@ public interface ReportingCycleRepository extends JpaRepository<ReportingCycle, 
 
   /** The cycle in progress on a day: the latest opened whose as-at date has come. */
   Optional<ReportingCycle> findFirstByAsAtLessThanEqualOrderByAsAtDesc(LocalDate day);
+
+  boolean existsByName(String name);
+
+  java.util.List<ReportingCycle> findAllByOrderByIdDesc();
 }

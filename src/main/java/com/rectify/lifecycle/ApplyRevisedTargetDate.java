@@ -7,6 +7,7 @@ import com.rectify.recommendation.RevisionDecision;
 import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.recommendation.TargetDateRevisionRepository;
 import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,18 +16,25 @@ import org.springframework.stereotype.Component;
 
 import static com.rectify.lifecycle.LifecycleVariables.*;
 
-/** Task_ApplyRevisedTargetDate: the approved date becomes current; the original date stays on record. */
+/**
+ * Task_ApplyRevisedTargetDate: the approved date becomes current; the original date stays on record. The
+ * implementation, if under way, is told (message {@code TargetDateRevised}): it is interrupted and entered
+ * again, so its reminder and overdue timers are set afresh from the new date.
+ */
 @Component("applyRevisedTargetDate")
 public class ApplyRevisedTargetDate implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final TargetDateRevisionRepository revisions;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
 
-  public ApplyRevisedTargetDate(RecommendationLookup lookup, TargetDateRevisionRepository revisions, TaskService taskService) {
+  public ApplyRevisedTargetDate(RecommendationLookup lookup, TargetDateRevisionRepository revisions, TaskService taskService,
+      RuntimeService runtimeService) {
     this.lookup = lookup;
     this.revisions = revisions;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
   }
 
   @Override
@@ -44,5 +52,7 @@ public class ApplyRevisedTargetDate implements JavaDelegate {
       task.setDueDate(due);
       taskService.saveTask(task);
     }
+    runtimeService.createMessageCorrelation(MESSAGE_TARGET_DATE_REVISED)
+        .processInstanceId(execution.getProcessInstanceId()).correlateAll();
   }
 }

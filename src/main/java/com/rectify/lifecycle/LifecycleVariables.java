@@ -6,6 +6,14 @@ public final class LifecycleVariables {
   public static final String LIFECYCLE_PROCESS = "recommendation-lifecycle";
   public static final String AUDIT_FOLLOW_UP_PROCESS = "audit-follow-up";
   public static final String MESSAGE_SUPERSEDED = "RecommendationSuperseded";
+  /** An approved revised target date interrupts and re-enters the implementation, so its timers follow the new date. */
+  public static final String MESSAGE_TARGET_DATE_REVISED = "TargetDateRevised";
+  public static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
+  /** Opening a reporting cycle asks each open recommendation for an update (local variable reportingCycleId). */
+  public static final String MESSAGE_REPORTING_CYCLE_OPENED = "ReportingCycleOpened";
+  public static final String REPORTING_CYCLE_ID = "reportingCycleId";
+  public static final String CYCLE_CURSOR = "cycleCursor";
+  public static final String ALL_ASKED = "allAsked";
 
   public static final String RECOMMENDATION_ID = "recommendationId";
   public static final String AUDIT_ID = "auditId";
@@ -44,6 +52,14 @@ public final class LifecycleVariables {
   public static final String TASK_CLOSE_AS_RISK_ACCEPTED = "Task_CloseAsRiskAccepted";
   public static final String TASK_CLOSE_AS_SUPERSEDED = "Task_CloseAsSuperseded";
   public static final String TASK_APPLY_REVISED_TARGET_DATE = "Task_ApplyRevisedTargetDate";
+  public static final String TASK_SEND_REMINDER = "Task_SendReminder";
+  public static final String TASK_PROVIDE_PROGRESS_UPDATE = "Task_ProvideProgressUpdate";
+  public static final String TASK_FLAG_NO_UPDATE = "Task_FlagNoUpdate";
+  public static final String TASK_REQUEST_CYCLE_UPDATES = "Task_RequestCycleUpdates";
+  public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
+  public static final String TIMER_REMINDER = "Timer_Reminder";
+  public static final String TIMER_OVERDUE = "Timer_Overdue";
+  public static final String EVENT_TARGET_DATE_REVISED = "Event_TargetDateRevised";
 
   private LifecycleVariables() {}
 

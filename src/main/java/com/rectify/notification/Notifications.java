@@ -3,6 +3,7 @@ package com.rectify.notification;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.TargetDateRevision;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,11 @@ public class Notifications {
   public static final String CLOSED_RISK_ACCEPTED = "closed-risk-accepted";
   public static final String REVISION_APPROVED = "revision-approved";
   public static final String REVISION_REFUSED = "revision-refused";
+  public static final String REMINDER = "reminder";
+  public static final String UPDATE_REQUESTED = "update-requested";
+  public static final String NO_UPDATE_RECEIVED = "no-update-received";
+  public static final String OVERDUE = "overdue";
+  public static final String ESCALATION = "escalation";
 
   private final MailOutbox outbox;
   private final Recipients recipients;
@@ -87,6 +93,75 @@ public class Notifications {
           (approved ? "Revised target date approved: " : "Revised target date refused: ") + rec.getBusinessKey(),
           "Dear " + person.name() + ",", paragraphs,
           "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  /** Before the target date: once per target date, whichever timer fires. */
+  public void reminder(Recommendation rec, String processInstanceId) {
+    LocalDate target = rec.getCurrentTargetDate();
+    for (Recipients.Person person : recipients.officersOf(rec)) {
+      outbox.enqueue(REMINDER + ":" + processInstanceId + ":" + target, person.email(), new Notice(REMINDER,
+          "Reminder: " + rec.getBusinessKey() + " is due on " + UkDates.display(target),
+          "Dear " + person.name() + ",",
+          List.of("The agreed action for " + rec.getBusinessKey() + " is due on " + UkDates.display(target) + ".",
+              describe(rec),
+              "Post a progress update, ask for a revised target date, or submit your evidence from your Implement action task."),
+          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  /** Overdue: the officer is told, and the escalation groups hear of it; once per day it fires. */
+  public void overdue(Recommendation rec, String processInstanceId, LocalDate today, List<String> escalationGroups) {
+    LocalDate target = rec.getCurrentTargetDate();
+    long days = java.time.temporal.ChronoUnit.DAYS.between(target, today);
+    String event = processInstanceId + ":" + target + ":" + today;
+    for (Recipients.Person person : recipients.officersOf(rec)) {
+      outbox.enqueue(OVERDUE + ":" + event, person.email(), new Notice(OVERDUE,
+          "Overdue: " + rec.getBusinessKey() + " was due on " + UkDates.display(target),
+          "Dear " + person.name() + ",",
+          List.of("The agreed action for " + rec.getBusinessKey() + " was due on " + UkDates.display(target)
+                  + " and is " + days + " days overdue. Your managers have been told.",
+              describe(rec),
+              "Post a progress update, ask for a revised target date, or submit your evidence."),
+          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+    for (Recipients.Person person : recipients.escalation(rec, escalationGroups)) {
+      outbox.enqueue(ESCALATION + ":" + event, person.email(), new Notice(ESCALATION,
+          "Escalation: " + rec.getBusinessKey() + " is " + days + " days overdue",
+          "Dear " + person.name() + ",",
+          List.of("The agreed action for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer() + ") was due on "
+                  + UkDates.display(target) + " and is " + days + " days overdue.",
+              describe(rec),
+              "You receive this as a member of: " + String.join(", ", escalationGroups) + "."),
+          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  /** The deadline of a cycle passed with no update: the officer's service manager hears of it. */
+  public void noUpdateReceived(Recommendation rec, com.rectify.cycle.ReportingCycle cycle) {
+    for (Recipients.Person person : recipients.escalation(rec, List.of(com.rectify.security.Groups.SERVICE_MANAGERS))) {
+      outbox.enqueue(NO_UPDATE_RECEIVED + ":" + cycle.getId() + ":" + rec.getId(), person.email(), new Notice(NO_UPDATE_RECEIVED,
+          "No update received this cycle: " + rec.getBusinessKey() + " (" + cycle.getName() + ")",
+          "Dear " + person.name() + ",",
+          List.of("No progress update was received for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer()
+                  + ") by the " + cycle.getName() + " deadline, " + UkDates.display(cycle.getUpdateDeadline()) + ".",
+              describe(rec),
+              "The committee report will say \"no update received this cycle\"."),
+          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+    }
+  }
+
+  /** A reporting cycle asks the officer for an update: the task-assigned notice, worded for the cycle. */
+  public void updateRequested(String taskId, Recommendation rec, com.rectify.cycle.ReportingCycle cycle, List<Recipients.Person> people) {
+    for (Recipients.Person person : people) {
+      outbox.enqueue(TASK_ASSIGNED + ":" + taskId, person.email(), new Notice(UPDATE_REQUESTED,
+          "Update requested for " + cycle.getName() + ": " + rec.getBusinessKey(),
+          "Dear " + person.name() + ",",
+          List.of("Internal audit asks for a progress update on " + rec.getBusinessKey() + " for the " + cycle.getName()
+                  + " report (as at " + UkDates.display(cycle.getAsAt()) + ").",
+              "Please give it by " + UkDates.display(cycle.getUpdateDeadline()) + "; after that the report will say no update was received.",
+              describe(rec)),
+          "Open the task in Tasklist", settings.taskLink(taskId), rec.getId()));
     }
   }
 

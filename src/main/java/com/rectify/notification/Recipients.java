@@ -54,6 +54,23 @@ public class Recipients {
     return List.copyOf(people.values());
   }
 
+  /**
+   * Who hears of an overdue action: for {@code service-managers}, the managers of the recommendation's own
+   * service; for any other group (directors, the section 151 officer), all its members.
+   */
+  public List<Person> escalation(Recommendation recommendation, List<String> groupIds) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    for (String groupId : groupIds) {
+      List<Person> members = membersOf(List.of(groupId));
+      if (Groups.SERVICE_MANAGERS.equals(groupId)) {
+        List<String> service = membersOf(List.of(Groups.ofService(recommendation.getService()))).stream().map(Person::userId).toList();
+        members = members.stream().filter(p -> service.contains(p.userId())).toList();
+      }
+      members.forEach(p -> people.putIfAbsent(p.userId(), p));
+    }
+    return List.copyOf(people.values());
+  }
+
   private static Person person(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();

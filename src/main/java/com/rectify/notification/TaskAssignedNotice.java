@@ -1,5 +1,7 @@
 package com.rectify.notification;
 
+import com.rectify.cycle.ReportingCycles;
+import com.rectify.lifecycle.LifecycleVariables;
 import com.rectify.lifecycle.TaskActor;
 import com.rectify.recommendation.RecommendationLookup;
 import java.util.List;
@@ -22,12 +24,15 @@ public class TaskAssignedNotice implements TaskListener {
   private final Recipients recipients;
   private final Notifications notifications;
   private final TaskActor actors;
+  private final ReportingCycles cycles;
 
-  public TaskAssignedNotice(RecommendationLookup lookup, Recipients recipients, Notifications notifications, TaskActor actors) {
+  public TaskAssignedNotice(RecommendationLookup lookup, Recipients recipients, Notifications notifications, TaskActor actors,
+      ReportingCycles cycles) {
     this.lookup = lookup;
     this.recipients = recipients;
     this.notifications = notifications;
     this.actors = actors;
+    this.cycles = cycles;
   }
 
   @Override
@@ -45,7 +50,12 @@ public class TaskAssignedNotice implements TaskListener {
       people = recipients.membersOf(groups);
     }
     if (!people.isEmpty()) {
-      notifications.taskAssigned(task.getId(), task.getName(), lookup.of(task), people);
+      if (LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE.equals(task.getTaskDefinitionKey())) {
+        Long cycleId = ((Number) task.getVariable(LifecycleVariables.REPORTING_CYCLE_ID)).longValue();
+        notifications.updateRequested(task.getId(), lookup.of(task), cycles.byId(cycleId), people);
+      } else {
+        notifications.taskAssigned(task.getId(), task.getName(), lookup.of(task), people);
+      }
     }
   }
 }

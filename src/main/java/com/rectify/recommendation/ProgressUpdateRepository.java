@@ -9,4 +9,7 @@ public interface ProgressUpdateRepository extends JpaRepository<ProgressUpdate, 
   List<ProgressUpdate> findByRecommendationIdOrderByPostedAtAscIdAsc(Long recommendationId);
 
   Optional<ProgressUpdate> findFirstByRecommendationIdOrderByPostedAtDescIdDesc(Long recommendationId);
+
+  /** Whether the officer posted anything since a moment (a reporting cycle's opening). */
+  boolean existsByRecommendationIdAndPostedAtGreaterThanEqual(Long recommendationId, java.time.Instant since);
 }

@@ -11,4 +11,10 @@ public interface RecommendationRepository
   Optional<Recommendation> findByBusinessKey(String businessKey);
 
   List<Recommendation> findByAuditIdOrderByIdAsc(Long auditId);
+
+  /** The next open recommendations after a cursor, in id order: a reporting cycle asks them in chunks. */
+  @org.springframework.data.jpa.repository.Query("select r from Recommendation r where r.id > :after and r.status not in :closed order by r.id")
+  List<Recommendation> findOpenAfter(@org.springframework.data.repository.query.Param("after") Long after,
+      @org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed,
+      org.springframework.data.domain.Pageable page);
 }

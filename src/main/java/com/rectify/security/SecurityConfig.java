@@ -47,6 +47,7 @@ public class SecurityConfig {
             .requestMatchers("/", "/error", "/favicon.ico", "/rectify.css", "/actuator/health", "/actuator/health/**",
                 "/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers("/admin/**").hasAnyAuthority(Groups.CAMUNDA_ADMIN, Groups.AUDIT_MANAGERS)
+            .requestMatchers("/reporting-cycles", "/reporting-cycles/**").hasAuthority(Groups.AUDIT_MANAGERS)
             .anyRequest().authenticated())
         .addFilterBefore(new WebappSessionBridge(identityService), AnonymousAuthenticationFilter.class)
         .addFilterBefore(new EngineIdentityFilter(identityService), AuthorizationFilter.class)

@@ -43,4 +43,18 @@ class DecisionTablesTest {
         .getSingleResult().getSingleEntry();
     assertThat(result).isEqualTo(group);
   }
+
+  @ParameterizedTest(name = "{0} → remind {1} before, escalate {2} after, every {3}, to {4}")
+  @CsvSource({
+      "ESSENTIAL, P14D, P1D, P7D, 'service-managers,s151-officer'",
+      "HIGH, P14D, P7D, P14D, 'service-managers,directors'",
+      "MEDIUM, P14D, P14D, P30D, service-managers",
+      "LOW, P7D, P30D, P30D, service-managers"})
+  @Deployment(resources = "bpmn/follow-up-policy.dmn")
+  void followUpPolicy(String grade, String leadTime, String delay, String repeat, String groups) {
+    Map<String, Object> row = processEngine.getDecisionService().evaluateDecisionTableByKey("FollowUpPolicy",
+        Map.of("grade", grade)).getSingleResult().getEntryMap();
+    assertThat(row).containsEntry("reminderLeadTime", leadTime).containsEntry("escalationDelay", delay)
+        .containsEntry("repeatInterval", repeat).containsEntry("escalationGroups", groups);
+  }
 }

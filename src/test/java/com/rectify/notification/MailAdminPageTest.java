@@ -55,4 +55,13 @@ class MailAdminPageTest {
     assertThat(get("/admin/mail", "olivia").statusCode()).isEqualTo(403);
     assertThat(get("/admin/mail", null).statusCode()).isEqualTo(302);
   }
+
+  @Test
+  void theReportingCyclesPageIsForAuditManagers() throws Exception {
+    demoUsers.ensure();
+    HttpResponse<String> helen = get("/reporting-cycles", "helen");
+    assertThat(helen.statusCode()).isEqualTo(200);
+    assertThat(helen.body()).contains("Open a cycle").contains("name=\"updateDeadline\"");
+    assertThat(get("/reporting-cycles", "olivia").statusCode()).isEqualTo(403);
+  }
 }

@@ -1,0 +1,72 @@
+package com.rectify.cycle;
+
+import com.rectify.common.Today;
+import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.web.ApiException;
+import com.rectify.web.FieldProblem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens reporting cycles. Opening only stores the cycle and starts a {@code reporting-cycle} process, whose
+ * asynchronous steps ask the open recommendations for their update a chunk at a time; the caller does not
+ * wait for 10,000 of them.
+ */
+@Component("reportingCycles")
+public class ReportingCycles {
+
+  private final ReportingCycleRepository cycles;
+  private final RuntimeService runtimeService;
+  private final Today today;
+
+  public ReportingCycles(ReportingCycleRepository cycles, RuntimeService runtimeService, Today today) {
+    this.cycles = cycles;
+    this.runtimeService = runtimeService;
+    this.today = today;
+  }
+
+  @Transactional
+  public ReportingCycle open(String name, LocalDate asAt, LocalDate updateDeadline, String openedBy) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String trimmed = name == null ? "" : name.trim();
+    if (trimmed.isEmpty()) {
+      problems.add(new FieldProblem("name", "A name is needed, e.g. \"January 2026\"."));
+    } else if (trimmed.length() > 80) {
+      problems.add(new FieldProblem("name", "The name may have at most 80 characters."));
+    } else if (cycles.existsByName(trimmed)) {
+      problems.add(new FieldProblem("name", "A reporting cycle called \"" + trimmed + "\" already exists."));
+    }
+    if (asAt == null) {
+      problems.add(new FieldProblem("asAt", "The as-at date is needed."));
+    }
+    if (updateDeadline == null) {
+      problems.add(new FieldProblem("updateDeadline", "The deadline for updates is needed."));
+    } else if (updateDeadline.isBefore(today.date())) {
+      problems.add(new FieldProblem("updateDeadline", "The deadline for updates cannot be in the past."));
+    } else if (asAt != null && updateDeadline.isBefore(asAt)) {
+      problems.add(new FieldProblem("updateDeadline", "The deadline for updates cannot be before the as-at date."));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.badRequest(problems);
+    }
+    ReportingCycle cycle = cycles.save(new ReportingCycle(trimmed, asAt, updateDeadline, openedBy, today.now().toInstant()));
+    runtimeService.startProcessInstanceByKey(LifecycleVariables.REPORTING_CYCLE_PROCESS, "cycle-" + cycle.getId(),
+        Map.of(LifecycleVariables.REPORTING_CYCLE_ID, cycle.getId()));
+    return cycle;
+  }
+
+  public ReportingCycle byId(Long id) {
+    return cycles.findById(id).orElseThrow(() -> new IllegalStateException("Reporting cycle " + id + " does not exist"));
+  }
+
+  /** The boundary timer of Task_ProvideProgressUpdate: the end of the deadline day, London time. */
+  public Date deadlineOf(Long reportingCycleId) {
+    return Today.endOfDay(byId(reportingCycleId).getUpdateDeadline());
+  }
+}

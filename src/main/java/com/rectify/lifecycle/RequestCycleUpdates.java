@@ -1,0 +1,55 @@
+package com.rectify.lifecycle;
+
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.recommendation.RecommendationStatus;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import com.rectify.cycle.ReportingCycleProperties;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+import static com.rectify.lifecycle.LifecycleVariables.*;
+
+/**
+ * Task_RequestCycleUpdates (process {@code reporting-cycle}, asynchronous, looped): asks the next chunk of
+ * open recommendations, in id order after a cursor, for their update in this cycle (message
+ * {@code ReportingCycleOpened}), so that no transaction holds more than a chunk.
+ */
+@Component("requestCycleUpdates")
+public class RequestCycleUpdates implements JavaDelegate {
+
+  private static final List<RecommendationStatus> CLOSED =
+      Arrays.stream(RecommendationStatus.values()).filter(RecommendationStatus::isClosed).toList();
+
+  private final RecommendationRepository recommendations;
+  private final RuntimeService runtimeService;
+  private final int chunkSize;
+
+  public RequestCycleUpdates(RecommendationRepository recommendations, RuntimeService runtimeService,
+      ReportingCycleProperties properties) {
+    this.recommendations = recommendations;
+    this.runtimeService = runtimeService;
+    this.chunkSize = properties.chunkSize();
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long cycleId = ((Number) execution.getVariable(REPORTING_CYCLE_ID)).longValue();
+    Object cursorValue = execution.getVariable(CYCLE_CURSOR);
+    long cursor = cursorValue == null ? 0L : ((Number) cursorValue).longValue();
+    List<Recommendation> chunk = recommendations.findOpenAfter(cursor, CLOSED, PageRequest.of(0, chunkSize));
+    for (Recommendation rec : chunk) {
+      runtimeService.createMessageCorrelation(MESSAGE_REPORTING_CYCLE_OPENED)
+          .processInstanceBusinessKey(rec.getBusinessKey())
+          .setVariableLocal(REPORTING_CYCLE_ID, cycleId)
+          .correlateAll();
+      cursor = rec.getId();
+    }
+    execution.setVariable(CYCLE_CURSOR, cursor);
+    execution.setVariable(ALL_ASKED, chunk.size() < chunkSize);
+  }
+}
