@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +68,17 @@ public class FollowUpTimers {
     return Date.from(plus(overdue, policy(rec.getGrade().name()).escalationDelay()).toInstant());
   }
 
-  /** Timer_Overdue: from the first overdue notice, repeated at the policy's interval while implementation lasts. */
+  /**
+   * Timer_Overdue: from the first overdue notice, repeated at the policy's interval while implementation
+   * lasts. An implementation entered when that moment has already passed (sent back for more evidence
+   * long after the date) is escalated a minute later, then at the interval.
+   */
   public String overdueCycle(Long recommendationId) {
     Recommendation rec = lookup.byId(recommendationId);
     String interval = rec.getCurrentTargetDate() == null ? "P1D" : policy(rec.getGrade().name()).repeatInterval();
-    return "R/" + DateTimeFormatter.ISO_INSTANT.format(firstOverdueAt(recommendationId).toInstant()) + "/" + interval;
+    java.time.Instant first = firstOverdueAt(recommendationId).toInstant();
+    java.time.Instant soon = ClockUtil.getCurrentTime().toInstant().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return "R/" + DateTimeFormatter.ISO_INSTANT.format(first.isBefore(soon) ? soon : first) + "/" + interval;
   }
 
   private static Date at(LocalDate day) {

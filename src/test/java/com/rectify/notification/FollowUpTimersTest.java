@@ -12,6 +12,7 @@ import com.rectify.common.UkDates;
 import com.rectify.lifecycle.LifecycleTestSupport;
 import com.rectify.recommendation.Recommendation;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -33,6 +34,7 @@ class FollowUpTimersTest extends LifecycleTestSupport {
   static GreenMailExtension smtp = TestSmtp.server();
 
   @Autowired MailDispatcher dispatcher;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   @AfterEach
   void resetClock() {
@@ -96,6 +98,43 @@ class FollowUpTimersTest extends LifecycleTestSupport {
     assertThat(mailAbout(rec, "Overdue: ")).as("repeated at the policy's interval").hasSize(2);
     assertThat(mailAbout(rec, "Reminder: ")).as("one reminder per target date").hasSize(1);
     assertThat(instanceOf(rec)).isWaitingAt("Task_ImplementAction");
+  }
+
+  @Test
+  void anImplementationEnteredAfterItsFirstEscalationTimeIsEscalatedAtOnce() {
+    Recommendation rec = newRecommendation("Medium");
+    LocalDate target = LocalDate.now(Today.LONDON).plusDays(10);
+    agree(rec, target);
+    upload(rec, "olivia");
+    complete(rec, "Task_ImplementAction", "olivia", "implementationStep", "EVIDENCE_SUBMITTED", "evidenceNote", "Done.");
+
+    // Sent back two months after the target date, long past Medium's first escalation (14 days after).
+    clockAt(target.plusDays(60), 10, 0);
+    complete(rec, "Task_ReviewEvidence", "alice", "reviewOutcome", "MORE_EVIDENCE", "reviewComment", "Not signed.");
+    clockAt(target.plusDays(60), 10, 2);
+    runDueJobs(rec);
+
+    assertThat(mailAbout(rec, "Overdue: ")).extracting(TestSmtp::recipient).containsExactly("olivia@council.example");
+    assertThat(mailAbout(rec, "Escalation: ")).extracting(TestSmtp::recipient).containsExactly("sam@council.example");
+    assertThat(mailAbout(rec, "Reminder: ")).as("a reminder before a date already passed is not sent").isEmpty();
+  }
+
+  @Test
+  void aRedeployedPolicyAppliesToTheNextTimerOfARunningRecommendation() throws Exception {
+    Recommendation rec = newRecommendation("High");
+    String policy = new String(getClass().getResourceAsStream("/bpmn/follow-up-policy.dmn").readAllBytes(), StandardCharsets.UTF_8)
+        .replaceFirst("(LiteralExpression_High_ReminderLeadTime\">\\s*<text>)\"P14D\"", "$1\"P30D\"");
+    assertThat(policy).containsPattern("LiteralExpression_High_ReminderLeadTime\">\\s*<text>\"P30D\"");
+    String deployment = repositoryService.createDeployment().name("policy change")
+        .addString("follow-up-policy.dmn", policy).deploy().getId();
+    try {
+      LocalDate target = LocalDate.now(Today.LONDON).plusDays(60);
+      agree(rec, target);
+      Job reminder = managementService.createJobQuery().processInstanceId(instanceOf(rec).getId()).activityId("Timer_Reminder").singleResult();
+      assertThat(reminder.getDuedate()).isEqualTo(Date.from(ZonedDateTime.of(target.minusDays(30).atTime(9, 0), Today.LONDON).toInstant()));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
   }
 
   @Test
