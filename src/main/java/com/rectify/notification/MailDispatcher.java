@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  private static final int MAX_BATCHES_PER_RUN = 100;
 
   private final OutboundMailRepository mails;
   private final JavaMailSender sender;
@@ -45,15 +46,24 @@ public class MailDispatcher {
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Sends every due mail, batch by batch; returns how many left successfully. */
+  /**
+   * Sends every due mail, batch by batch (a cycle opened for thousands of recommendations does not wait for
+   * many intervals); returns how many left successfully.
+   */
   public int sendDue() {
     int sent = 0;
     Instant now = today.now().toInstant();
-    List<Long> due = tx.execute(s -> mails.findDueIds(now, PageRequest.of(0, settings.sender().batchSize())));
-    for (Long id : due) {
-      OutboundMail mail = claim(id, now);
-      if (mail != null && send(mail)) {
-        sent++;
+    int batchSize = settings.sender().batchSize();
+    for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+      List<Long> due = tx.execute(s -> mails.findDueIds(now, PageRequest.of(0, batchSize)));
+      for (Long id : due) {
+        OutboundMail mail = claim(id, now);
+        if (mail != null && send(mail)) {
+          sent++;
+        }
+      }
+      if (due.size() < batchSize) {
+        break;
       }
     }
     return sent;
