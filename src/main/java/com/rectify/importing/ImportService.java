@@ -51,6 +51,7 @@ public class ImportService {
   private static final Pattern YEAR = Pattern.compile("\\b(19\\d{2}|20\\d{2})\\b");
   private static final Pattern REFERENCE_CHARACTERS = Pattern.compile("[^A-Za-z0-9 ._/-]+");
   private static final int HEADER_SEARCH_ROWS = 30;
+  private static final int FLUSH_EVERY = 200;
 
   private final SheetReader reader;
   private final ImportProperties properties;
@@ -63,11 +64,14 @@ public class ImportService {
   private final CurrentCycle currentCycle;
   private final RuntimeService runtimeService;
   private final Today today;
+  private final jakarta.persistence.EntityManager entityManager;
   private final Map<String, ImportColumn> aliases = new HashMap<>();
 
   public ImportService(SheetReader reader, ImportProperties properties, GradeScheme grades, LeadOfficers leadOfficers,
       AuditRepository audits, RecommendationRepository recommendations, ProgressUpdateRepository updates,
-      StatusHistory history, CurrentCycle currentCycle, RuntimeService runtimeService, Today today) {
+      StatusHistory history, CurrentCycle currentCycle, RuntimeService runtimeService, Today today,
+      jakarta.persistence.EntityManager entityManager) {
+    this.entityManager = entityManager;
     this.reader = reader;
     this.properties = properties;
     this.grades = grades;
@@ -332,9 +336,17 @@ public class ImportService {
     String actor = request.actor();
     Instant now = today.now().toInstant();
     ReportingCycle cycle = currentCycle.orNull();
+    int written = 0;
     for (Planned p : plan.planned) {
       if (!p.isNew) {
         continue;
+      }
+      if (++written % FLUSH_EVERY == 0) {
+        // Every query the process steps make flushes the persistence context, checking each entity in it:
+        // keeping it small keeps a large sheet's import linear. Everything stays in the one transaction.
+        entityManager.flush();
+        entityManager.clear();
+        cycle = cycle == null ? null : entityManager.getReference(ReportingCycle.class, cycle.getId());
       }
       AuditPlan auditPlan = p.audit;
       if (auditPlan.entity == null) {
