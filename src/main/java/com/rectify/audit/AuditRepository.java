@@ -8,4 +8,6 @@ public interface AuditRepository extends JpaRepository<Audit, Long> {
   Optional<Audit> findByReference(String reference);
 
   boolean existsByReference(String reference);
+
+  Optional<Audit> findFirstByTitleIgnoreCase(String title);
 }

@@ -23,7 +23,12 @@ public class StatusHistory {
 
   /** The first line for a recommendation just created (the "raised" event). */
   public void recordRaised(Recommendation recommendation, String actor, String via) {
+    recordRaised(recommendation, actor, via, null);
+  }
+
+  /** The "raised" line with a note, e.g. the file and row an imported recommendation came from. */
+  public void recordRaised(Recommendation recommendation, String actor, String via, String note) {
     changes.save(new StatusChange(recommendation.getId(), null, recommendation.getStatus(), actor,
-        today.now().toInstant(), via, null));
+        today.now().toInstant(), via, note));
   }
 }

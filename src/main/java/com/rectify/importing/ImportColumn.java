@@ -1,0 +1,24 @@
+package com.rectify.importing;
+
+/** The columns Rectify reads from a council's sheet; each council's headings map onto these through aliases. */
+public enum ImportColumn {
+  AUDIT("Audit"),
+  REFERENCE("Ref"),
+  RECOMMENDATION("Recommendation"),
+  FINDING("Finding"),
+  GRADE("Grade"),
+  AGREED_ACTION("Agreed Action"),
+  LEAD_OFFICER("Lead Officer"),
+  TARGET_DATE("Target Date"),
+  PROGRESS("Progress");
+
+  private final String label;
+
+  ImportColumn(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,45 @@
+package com.rectify.importing;
+
+import com.rectify.security.Groups;
+import com.rectify.web.ApiException;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/imports}: a council's tracker (CSV or XLSX) into the register; audit managers only. */
+@RestController
+public class ImportController {
+
+  private final ImportService imports;
+
+  public ImportController(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping("/api/imports")
+  public ImportResult importSheet(@RequestParam("file") MultipartFile file,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestParam(required = false) String audit,
+      @RequestParam(required = false) String auditTitle,
+      @RequestParam(required = false) String service,
+      @RequestParam(required = false) String defaultGrade,
+      @RequestParam(required = false) String leadOfficer,
+      @RequestParam(required = false) String sheet,
+      Authentication authentication) throws IOException {
+    requireAuditManager(authentication);
+    return imports.run(new ImportRequest(file.getOriginalFilename(), file.getBytes(), dryRun, audit, auditTitle, service,
+        defaultGrade, leadOfficer, sheet, authentication.getName()));
+  }
+
+  static void requireAuditManager(Authentication authentication) {
+    boolean auditManager = authentication != null && authentication.getAuthorities().stream()
+        .anyMatch(a -> a.getAuthority().equals(Groups.AUDIT_MANAGERS));
+    if (!auditManager) {
+      throw ApiException.of(HttpStatus.FORBIDDEN, "file", "Only audit managers (audit-managers) may import recommendations.");
+    }
+  }
+}

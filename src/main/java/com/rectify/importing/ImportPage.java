@@ -1,0 +1,49 @@
+package com.rectify.importing;
+
+import com.rectify.web.ApiException;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The import page for audit managers: upload a sheet, see every row's outcome, then import for real. */
+@Controller
+public class ImportPage {
+
+  private final ImportService imports;
+
+  public ImportPage(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @GetMapping("/imports")
+  public String form(Authentication authentication) {
+    ImportController.requireAuditManager(authentication);
+    return "import";
+  }
+
+  @PostMapping("/imports")
+  public String upload(@RequestParam("file") MultipartFile file,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestParam(required = false) String audit,
+      @RequestParam(required = false) String auditTitle,
+      @RequestParam(required = false) String service,
+      @RequestParam(required = false) String defaultGrade,
+      @RequestParam(required = false) String leadOfficer,
+      @RequestParam(required = false) String sheet,
+      Authentication authentication, Model model) throws IOException {
+    ImportController.requireAuditManager(authentication);
+    try {
+      model.addAttribute("result", imports.run(new ImportRequest(file.getOriginalFilename(), file.getBytes(), dryRun, audit,
+          auditTitle, service, defaultGrade, leadOfficer, sheet, authentication.getName())));
+    } catch (ApiException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("problems", e.getProblems());
+    }
+    return "import";
+  }
+}

@@ -1,0 +1,31 @@
+package com.rectify.importing;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How sheets are read ({@code rectify.import}): the headings each column may carry, the words that mean
+ * "done" or "no date yet", and the limits that keep a bad file from hurting the server.
+ */
+@ConfigurationProperties("rectify.import")
+public record ImportProperties(
+    Map<ImportColumn, List<String>> columns,
+    List<String> completionMarkers,
+    List<String> undatedWords,
+    Integer maxCellCharacters,
+    Integer maxRows,
+    Integer plausibleYears,
+    String defaultService) {
+
+  public ImportProperties {
+    columns = columns == null ? new EnumMap<>(ImportColumn.class) : new EnumMap<>(columns);
+    completionMarkers = completionMarkers == null ? List.of("Complete", "Completed", "Closed", "Implemented") : completionMarkers;
+    undatedWords = undatedWords == null ? List.of("TBC", "TBA", "To be confirmed", "Ongoing", "N/A") : undatedWords;
+    maxCellCharacters = maxCellCharacters == null ? 32767 : maxCellCharacters;
+    maxRows = maxRows == null ? 20000 : maxRows;
+    plausibleYears = plausibleYears == null ? 5 : plausibleYears;
+    defaultService = defaultService == null || defaultService.isBlank() ? "general" : defaultService;
+  }
+}

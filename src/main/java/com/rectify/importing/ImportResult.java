@@ -1,0 +1,13 @@
+package com.rectify.importing;
+
+import java.util.List;
+
+/** What an import did, or (dry run) would do: every row's outcome and every problem by row and column. */
+public record ImportResult(String fileName, boolean dryRun, boolean written, int rowsRead, int created,
+    int alreadyPresent, int skipped, int errorCount, int warningCount, List<RowOutcome> rows, List<ImportProblem> problems) {
+
+  public enum Outcome { NEW, ALREADY_PRESENT, SKIPPED, ERROR }
+
+  public record RowOutcome(int row, Outcome outcome, String audit, String reference, String grade, String leadOfficer,
+      String targetDate, String status, String recommendation) {}
+}

@@ -1,0 +1,213 @@
+package com.rectify.reporting;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.rectify.common.UkDates;
+import com.rectify.reporting.CommitteeReport.Group;
+import com.rectify.reporting.CommitteeReport.Revision;
+import com.rectify.reporting.CommitteeReport.Row;
+import com.rectify.reporting.CommitteeReport.SummaryLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The committee report as HTML (a Thymeleaf page), PDF (the same HTML laid out by openhtmltopdf), XLSX and
+ * CSV. Spreadsheet cells that begin with = + - @ are prefixed with a quote so no cell runs as a formula.
+ */
+@Component
+public class ReportFormats {
+
+  static final List<String> COLUMNS = List.of("Group", "Audit", "Ref", "Grade", "Recommendation", "Lead officer", "Status",
+      "Original target date", "Current target date", "Overdue by (months)", "Revisions", "Latest update", "Latest update on",
+      "First cycle overdue");
+
+  private final TemplateEngine templates;
+
+  public ReportFormats(TemplateEngine templates) {
+    this.templates = templates;
+  }
+
+  public String html(CommitteeReport report, boolean forPdf) {
+    Context context = new Context(java.util.Locale.UK);
+    context.setVariable("report", report);
+    context.setVariable("forPdf", forPdf);
+    context.setVariable("dates", new Dates());
+    return templates.process("committee-report", context);
+  }
+
+  public byte[] pdf(CommitteeReport report) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(html(report, true), null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public byte[] xlsx(CommitteeReport report) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      CellStyle date = workbook.createCellStyle();
+      date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      CellStyle wrap = workbook.createCellStyle();
+      wrap.setWrapText(true);
+
+      Sheet summary = workbook.createSheet("Summary");
+      int r = 0;
+      text(summary.createRow(r++).createCell(0), "Audit Committee report as at " + UkDates.display(report.asAt())).setCellStyle(bold);
+      String[] heads = {"Grade", "Overdue > 12 months", "Overdue 3-12 months", "Overdue < 3 months", "All overdue", "Not yet due", "Outstanding"};
+      org.apache.poi.ss.usermodel.Row header = summary.createRow(++r);
+      for (int i = 0; i < heads.length; i++) {
+        text(header.createCell(i), heads[i]).setCellStyle(bold);
+      }
+      for (SummaryLine line : report.summary()) {
+        org.apache.poi.ss.usermodel.Row row = summary.createRow(++r);
+        text(row.createCell(0), line.grade());
+        int[] values = {line.over12(), line.from3To12(), line.under3(), line.overdue(), line.notYetDue(), line.total()};
+        for (int i = 0; i < values.length; i++) {
+          row.createCell(i + 1).setCellValue(values[i]);
+        }
+      }
+      r += 2;
+      org.apache.poi.ss.usermodel.Row implemented = summary.createRow(r++);
+      text(implemented.createCell(0), "Implemented " + report.sinceLabel());
+      implemented.createCell(1).setCellValue(report.implementedSince());
+      org.apache.poi.ss.usermodel.Row accepted = summary.createRow(r);
+      text(accepted.createCell(0), "Risk accepted " + report.sinceLabel());
+      accepted.createCell(1).setCellValue(report.riskAcceptedSince());
+      summary.setColumnWidth(0, 60 * 256);
+
+      Sheet rows = workbook.createSheet("Recommendations");
+      org.apache.poi.ss.usermodel.Row head = rows.createRow(0);
+      for (int i = 0; i < COLUMNS.size(); i++) {
+        text(head.createCell(i), COLUMNS.get(i)).setCellStyle(bold);
+      }
+      int n = 1;
+      for (Group group : report.groups()) {
+        for (Row item : group.rows()) {
+          org.apache.poi.ss.usermodel.Row row = rows.createRow(n++);
+          int c = 0;
+          text(row.createCell(c++), group.title());
+          text(row.createCell(c++), item.audit());
+          text(row.createCell(c++), item.reference());
+          text(row.createCell(c++), item.grade());
+          text(row.createCell(c++), item.recommendation()).setCellStyle(wrap);
+          text(row.createCell(c++), item.leadOfficer());
+          text(row.createCell(c++), item.status());
+          dateCell(row.createCell(c++), item.originalTargetDate(), date);
+          dateCell(row.createCell(c++), item.currentTargetDate(), date);
+          if (item.monthsOverdue() != null) {
+            row.createCell(c).setCellValue(item.monthsOverdue());
+          }
+          c++;
+          text(row.createCell(c++), revisions(item.revisions()));
+          text(row.createCell(c++), item.latestUpdate()).setCellStyle(wrap);
+          dateCell(row.createCell(c++), item.latestUpdateOn(), date);
+          text(row.createCell(c), item.firstCycleOverdue() ? "Yes" : "No");
+        }
+      }
+      rows.setColumnWidth(4, 70 * 256);
+      rows.setColumnWidth(11, 70 * 256);
+      rows.createFreezePane(0, 1);
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String csv(CommitteeReport report) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      printer.printRecord(COLUMNS);
+      for (Group group : report.groups()) {
+        for (Row item : group.rows()) {
+          List<String> cells = new ArrayList<>();
+          cells.add(group.title());
+          cells.add(item.audit());
+          cells.add(item.reference());
+          cells.add(item.grade());
+          cells.add(item.recommendation());
+          cells.add(item.leadOfficer());
+          cells.add(item.status());
+          cells.add(UkDates.display(item.originalTargetDate()));
+          cells.add(UkDates.display(item.currentTargetDate()));
+          cells.add(item.monthsOverdue() == null ? "" : String.valueOf(item.monthsOverdue()));
+          cells.add(revisions(item.revisions()));
+          cells.add(item.latestUpdate());
+          cells.add(item.latestUpdateOn() == null ? "" : UkDates.display(item.latestUpdateOn()));
+          cells.add(item.firstCycleOverdue() ? "Yes" : "No");
+          printer.printRecord(cells.stream().map(ReportFormats::neutralise).toList());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** A cell a spreadsheet would run as a formula (= + - @, or a leading tab or return) gets a quote in front. */
+  static String neutralise(String value) {
+    if (value == null || value.isEmpty()) {
+      return value == null ? "" : value;
+    }
+    char first = value.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+  }
+
+  static String revisions(List<Revision> revisions) {
+    return revisions.stream().map(Dates::revision).collect(Collectors.joining("; "));
+  }
+
+  private static Cell text(Cell cell, String value) {
+    cell.setCellValue(neutralise(value));
+    return cell;
+  }
+
+  private static void dateCell(Cell cell, LocalDate value, CellStyle style) {
+    if (value == null) {
+      cell.setCellValue("TBC");
+    } else {
+      cell.setCellValue(value);
+      cell.setCellStyle(style);
+    }
+  }
+
+  /** Formatting helpers for the template. */
+  public static class Dates {
+    public String uk(LocalDate date) {
+      return UkDates.display(date);
+    }
+
+    public static String revision(Revision r) {
+      return "Revision " + r.number() + ": " + UkDates.display(r.previousDate()) + " to " + UkDates.display(r.requestedDate())
+          + " (" + r.decision() + (r.cycle() == null ? "" : ", " + r.cycle()) + ")";
+    }
+
+    public String rev(Revision r) {
+      return revision(r);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package com.rectify.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import com.rectify.browser.Browsers;
+import com.rectify.demo.DemoUsers;
+import com.rectify.recommendation.RecommendationRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The import page in Chromium, after logging into Tasklist as the head of audit: dry run, then import. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ImportPageTest {
+
+  @LocalServerPort int port;
+  @Autowired DemoUsers demoUsers;
+  @Autowired RecommendationRepository recommendations;
+
+  @BeforeEach
+  void users() {
+    demoUsers.ensure();
+  }
+
+  @Test
+  void anAuditManagerDryRunsThenImportsASheetFromThePage() {
+    String audit = "PAGE-" + UUID.randomUUID().toString().substring(0, 6);
+    byte[] sheet = ("Audit,Rec No.,Recommendation,Rating,Lead Officer,By When\n"
+        + audit + ",1,Keep a register of gifts.,Merits Attention,Olivia Officer,31 May 2030\n"
+        + audit + ",2,Publish the register.,Requires Attention,Olivia Officer,TBC\n").getBytes(StandardCharsets.UTF_8);
+    try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
+      BrowserContext context = browser.newContext();
+      context.setDefaultTimeout(60_000);
+      Page page = context.newPage();
+      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      page.locator("input[ng-model=\"username\"], #username, input[name=username]").fill("helen");
+      page.locator("input[type=password]").fill(DemoUsers.PASSWORD);
+      page.locator("button[type=submit]").click();
+      page.getByText("My tasks").first().waitFor();
+
+      page.navigate("http://localhost:" + port + "/imports");
+      page.locator("#file").setInputFiles(new FilePayload("gifts.csv", "text/csv", sheet));
+      page.locator("button[type=submit]").click();
+      assertThat(page.locator("[role=status]").textContent()).contains("dry run, nothing written", "2 new", "0 error(s)");
+      assertThat(recommendations.findByBusinessKey(audit + "/1")).isEmpty();
+
+      page.locator("#file").setInputFiles(new FilePayload("gifts.csv", "text/csv", sheet));
+      page.locator("input[name=dryRun]").uncheck();
+      page.locator("button[type=submit]").click();
+      assertThat(page.locator("[role=status]").textContent()).contains("imported", "2 new");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/import-page.png")).setFullPage(true));
+      assertThat(recommendations.findByBusinessKey(audit + "/1")).isPresent();
+      assertThat(recommendations.findByBusinessKey(audit + "/2").orElseThrow().getGrade().name()).isEqualTo("MEDIUM");
+      context.close();
+    }
+  }
+}
