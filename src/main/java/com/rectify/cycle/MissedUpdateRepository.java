@@ -8,4 +8,6 @@ public interface MissedUpdateRepository extends JpaRepository<MissedUpdate, Long
   boolean existsByRecommendationIdAndReportingCycleId(Long recommendationId, Long reportingCycleId);
 
   List<MissedUpdate> findByReportingCycleIdOrderByRecommendationIdAsc(Long reportingCycleId);
+
+  List<MissedUpdate> findByRecommendationIdOrderByIdAsc(Long recommendationId);
 }

@@ -2,6 +2,9 @@ package com.rectify.lifecycle;
 
 import com.rectify.common.TextSanitizer;
 import com.rectify.common.Today;
+import com.rectify.cycle.MissedUpdateRepository;
+import com.rectify.cycle.ReportingCycle;
+import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.common.UkDates;
 import com.rectify.evidence.Evidence;
 import com.rectify.evidence.EvidenceRepository;
@@ -37,14 +40,18 @@ public class TaskBrief implements TaskListener {
   private final ProgressUpdateRepository updates;
   private final TargetDateRevisionRepository revisions;
   private final EvidenceRepository evidence;
+  private final MissedUpdateRepository missedUpdates;
+  private final ReportingCycleRepository cycles;
   private final Today today;
 
   public TaskBrief(RecommendationLookup lookup, ProgressUpdateRepository updates, TargetDateRevisionRepository revisions,
-      EvidenceRepository evidence, Today today) {
+      EvidenceRepository evidence, MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today) {
     this.lookup = lookup;
     this.updates = updates;
     this.revisions = revisions;
     this.evidence = evidence;
+    this.missedUpdates = missedUpdates;
+    this.cycles = cycles;
     this.today = today;
   }
 
@@ -89,6 +96,11 @@ public class TaskBrief implements TaskListener {
     updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(rec.getId()).ifPresent(update -> md
         .append("**Latest update** (").append(escape(update.getAuthor())).append(", ").append(STAMP.format(update.getPostedAt()))
         .append(")\n\n").append(escape(update.getText())).append("\n\n"));
+    List<String> missedCycles = missedUpdates.findByRecommendationIdOrderByIdAsc(rec.getId()).stream()
+        .map(missed -> cycles.findById(missed.getReportingCycleId()).map(ReportingCycle::getName).orElse("?")).toList();
+    if (!missedCycles.isEmpty()) {
+      md.append("**No update received** in reporting cycle ").append(escape(String.join(", ", missedCycles))).append(".\n\n");
+    }
     appendRevisions(md, rec, taskDefinitionKey);
     appendEvidence(md, rec);
     return md.toString();

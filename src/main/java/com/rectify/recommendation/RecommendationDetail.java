@@ -19,7 +19,11 @@ public record RecommendationDetail(
     List<ReviewView> reviews,
     List<RiskView> riskDecisions,
     List<StatusChangeView> statusHistory,
+    List<MissedUpdateView> noUpdateReceived,
     List<OpenTaskView> openTasks) {
+
+  /** A reporting cycle whose deadline passed without an update from the officer. */
+  public record MissedUpdateView(String reportingCycle, java.time.LocalDate updateDeadline, java.time.Instant flaggedAt) {}
 
   public record ProgressUpdateView(String text, String author, java.time.Instant postedAt, String reportingCycle) {
     static ProgressUpdateView of(ProgressUpdate u) {

@@ -1,6 +1,10 @@
 package com.rectify.recommendation;
 
 import com.rectify.common.Today;
+import com.rectify.cycle.MissedUpdate;
+import com.rectify.cycle.MissedUpdateRepository;
+import com.rectify.cycle.ReportingCycle;
+import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.evidence.ReviewDecisionRepository;
 import com.rectify.recommendation.RecommendationDetail.EvidenceView;
@@ -32,11 +36,14 @@ public class RecommendationQueries {
   private final RiskAcceptanceRepository risks;
   private final StatusChangeRepository statusChanges;
   private final TaskService taskService;
+  private final MissedUpdateRepository missedUpdates;
+  private final ReportingCycleRepository cycles;
   private final Today today;
 
   public RecommendationQueries(RecommendationRepository recommendations, ProgressUpdateRepository updates,
       TargetDateRevisionRepository revisions, EvidenceRepository evidence, ReviewDecisionRepository reviews,
-      RiskAcceptanceRepository risks, StatusChangeRepository statusChanges, TaskService taskService, Today today) {
+      RiskAcceptanceRepository risks, StatusChangeRepository statusChanges, TaskService taskService,
+      MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today) {
     this.recommendations = recommendations;
     this.updates = updates;
     this.revisions = revisions;
@@ -45,6 +52,8 @@ public class RecommendationQueries {
     this.risks = risks;
     this.statusChanges = statusChanges;
     this.taskService = taskService;
+    this.missedUpdates = missedUpdates;
+    this.cycles = cycles;
     this.today = today;
   }
 
@@ -52,6 +61,11 @@ public class RecommendationQueries {
     PageRequest request = PageRequest.of(page, size, Sort.by("id"));
     return recommendations.findAll(filter.toSpecification(today.date()), request)
         .map(r -> RecommendationSummary.of(r, today.date()));
+  }
+
+  private RecommendationDetail.MissedUpdateView missedUpdateView(MissedUpdate missed) {
+    ReportingCycle cycle = cycles.findById(missed.getReportingCycleId()).orElseThrow();
+    return new RecommendationDetail.MissedUpdateView(cycle.getName(), cycle.getUpdateDeadline(), missed.getFlaggedAt());
   }
 
   public List<RecommendationSummary> ofAudit(Long auditId) {
@@ -78,6 +92,7 @@ public class RecommendationQueries {
         reviews.findByRecommendationIdOrderByIdAsc(id).stream().map(ReviewView::of).toList(),
         risks.findByRecommendationIdOrderByIdAsc(id).stream().map(RiskView::of).toList(),
         statusChanges.findByRecommendationIdOrderByIdAsc(id).stream().map(StatusChangeView::of).toList(),
+        missedUpdates.findByRecommendationIdOrderByIdAsc(id).stream().map(this::missedUpdateView).toList(),
         openTasks);
   }
 }

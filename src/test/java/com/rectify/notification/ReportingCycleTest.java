@@ -13,6 +13,8 @@ import com.rectify.cycle.ReportingCycles;
 import com.rectify.lifecycle.LifecycleTestSupport;
 import com.rectify.recommendation.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationDetail;
+import com.rectify.recommendation.RecommendationQueries;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -38,6 +40,7 @@ class ReportingCycleTest extends LifecycleTestSupport {
   @Autowired MissedUpdateRepository missed;
   @Autowired ProgressUpdateRepository updates;
   @Autowired MailDispatcher dispatcher;
+  @Autowired RecommendationQueries queries;
 
   @AfterEach
   void resetClock() {
@@ -110,6 +113,9 @@ class ReportingCycleTest extends LifecycleTestSupport {
     assertThat(missed.findByReportingCycleIdOrderByRecommendationIdAsc(cycle.getId()))
         .extracting(m -> m.getRecommendationId()).containsExactly(silent.getId());
     assertThat(instanceOf(silent)).hasPassed("Task_FlagNoUpdate");
+    assertThat(queries.detail(silent.getId()).noUpdateReceived())
+        .extracting(RecommendationDetail.MissedUpdateView::reportingCycle).containsExactly(name);
+    assertThat(queries.detail(answers.getId()).noUpdateReceived()).isEmpty();
     assertThat(task(silent, "Task_ProvideProgressUpdate")).isNull();
     assertThat(task(updatesThroughImplementAction, "Task_ProvideProgressUpdate")).isNull();
     List<MimeMessage> flags = mail("No update received this cycle: ");
