@@ -131,16 +131,7 @@ class TasklistJourneyTest {
         consoleErrors.add(user + ": " + message.text());
       }
     });
-    page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    page.locator("input[ng-model=\"username\"], #username, input[name=username]").fill(user);
-    page.locator("input[type=password]").fill(DemoUsers.PASSWORD);
-    page.locator("button[type=submit]").click();
-    try {
-      page.getByText("My tasks").first().waitFor();
-    } catch (RuntimeException e) {
-      shot(page, "login-failed-" + user);
-      throw e;
-    }
+    Browsers.loginToTasklist(page, "http://localhost:" + port, user, DemoUsers.PASSWORD);
     return page;
   }
 

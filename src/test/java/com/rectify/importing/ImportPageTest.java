@@ -44,11 +44,7 @@ class ImportPageTest {
       BrowserContext context = browser.newContext();
       context.setDefaultTimeout(60_000);
       Page page = context.newPage();
-      page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      page.locator("input[ng-model=\"username\"], #username, input[name=username]").fill("helen");
-      page.locator("input[type=password]").fill(DemoUsers.PASSWORD);
-      page.locator("button[type=submit]").click();
-      page.getByText("My tasks").first().waitFor();
+      Browsers.loginToTasklist(page, "http://localhost:" + port, "helen", DemoUsers.PASSWORD);
 
       page.navigate("http://localhost:" + port + "/imports");
       page.locator("#file").setInputFiles(new FilePayload("gifts.csv", "text/csv", sheet));
