@@ -21,18 +21,10 @@ public class ImportController {
   }
 
   @PostMapping("/api/imports")
-  public ImportResult importSheet(@RequestParam("file") MultipartFile file,
-      @RequestParam(defaultValue = "false") boolean dryRun,
-      @RequestParam(required = false) String audit,
-      @RequestParam(required = false) String auditTitle,
-      @RequestParam(required = false) String service,
-      @RequestParam(required = false) String defaultGrade,
-      @RequestParam(required = false) String leadOfficer,
-      @RequestParam(required = false) String sheet,
+  public ImportResult importSheet(@RequestParam("file") MultipartFile file, ImportOptions options,
       Authentication authentication) throws IOException {
     requireAuditManager(authentication);
-    return imports.run(new ImportRequest(file.getOriginalFilename(), file.getBytes(), dryRun, audit, auditTitle, service,
-        defaultGrade, leadOfficer, sheet, authentication.getName()));
+    return imports.run(options.forFile(file.getOriginalFilename(), file.getBytes(), authentication.getName()));
   }
 
   static void requireAuditManager(Authentication authentication) {

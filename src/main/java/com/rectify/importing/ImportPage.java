@@ -27,19 +27,12 @@ public class ImportPage {
   }
 
   @PostMapping("/imports")
-  public String upload(@RequestParam("file") MultipartFile file,
-      @RequestParam(defaultValue = "false") boolean dryRun,
-      @RequestParam(required = false) String audit,
-      @RequestParam(required = false) String auditTitle,
-      @RequestParam(required = false) String service,
-      @RequestParam(required = false) String defaultGrade,
-      @RequestParam(required = false) String leadOfficer,
-      @RequestParam(required = false) String sheet,
+  public String upload(@RequestParam("file") MultipartFile file, ImportOptions options,
       Authentication authentication, Model model) throws IOException {
     ImportController.requireAuditManager(authentication);
     try {
-      model.addAttribute("result", imports.run(new ImportRequest(file.getOriginalFilename(), file.getBytes(), dryRun, audit,
-          auditTitle, service, defaultGrade, leadOfficer, sheet, authentication.getName())));
+      model.addAttribute("result", imports.run(options.forFile(file.getOriginalFilename(), file.getBytes(),
+          authentication.getName())));
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("problems", e.getProblems());
