@@ -32,7 +32,9 @@ public class SecurityConfig {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("Rectify");
     http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/api/audit-trail/**").hasAuthority(Groups.AUDIT_MANAGERS)
+            .anyRequest().authenticated())
         .authenticationProvider(users)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .csrf(csrf -> csrf.disable())
