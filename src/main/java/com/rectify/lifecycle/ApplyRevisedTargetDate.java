@@ -1,6 +1,7 @@
 package com.rectify.lifecycle;
 
 import com.rectify.common.Today;
+import com.rectify.recommendation.ChangeLog;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RevisionDecision;
@@ -29,8 +30,11 @@ public class ApplyRevisedTargetDate implements JavaDelegate {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
 
+  private final ChangeLog changeLog;
+
   public ApplyRevisedTargetDate(RecommendationLookup lookup, TargetDateRevisionRepository revisions, TaskService taskService,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, ChangeLog changeLog) {
+    this.changeLog = changeLog;
     this.lookup = lookup;
     this.revisions = revisions;
     this.taskService = taskService;
@@ -46,6 +50,8 @@ public class ApplyRevisedTargetDate implements JavaDelegate {
           + " has not been approved by its tier and cannot be applied.");
     }
     recommendation.reviseTargetDate(revision.getRequestedDate());
+    changeLog.sync(recommendation, revision.getDecidedBy() == null ? TaskActor.SYSTEM : revision.getDecidedBy(),
+        execution.getCurrentActivityId());
     Date due = revision.getRequestedDate() == null ? null : Today.endOfDay(revision.getRequestedDate());
     for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(TASK_IMPLEMENT_ACTION).list()) {

@@ -9,16 +9,19 @@ public class StatusHistory {
 
   private final StatusChangeRepository changes;
   private final Today today;
+  private final ChangeLog changeLog;
 
-  public StatusHistory(StatusChangeRepository changes, Today today) {
+  public StatusHistory(StatusChangeRepository changes, Today today, ChangeLog changeLog) {
     this.changes = changes;
     this.today = today;
+    this.changeLog = changeLog;
   }
 
   public void record(Recommendation recommendation, RecommendationStatus to, String actor, String via, String note) {
     RecommendationStatus from = recommendation.getStatus();
     recommendation.moveTo(to, today.date());
     changes.save(new StatusChange(recommendation.getId(), from, to, actor, today.now().toInstant(), via, note));
+    changeLog.sync(recommendation, actor, via);
   }
 
   /** The first line for a recommendation just created (the "raised" event). */
@@ -30,5 +33,6 @@ public class StatusHistory {
   public void recordRaised(Recommendation recommendation, String actor, String via, String note) {
     changes.save(new StatusChange(recommendation.getId(), null, recommendation.getStatus(), actor,
         today.now().toInstant(), via, note));
+    changeLog.sync(recommendation, actor, via);
   }
 }

@@ -18,9 +18,12 @@ public class Supersession {
   private final RecommendationRepository recommendations;
   private final RuntimeService runtimeService;
 
-  public Supersession(RecommendationRepository recommendations, RuntimeService runtimeService) {
+  private final ChangeLog changeLog;
+
+  public Supersession(RecommendationRepository recommendations, RuntimeService runtimeService, ChangeLog changeLog) {
     this.recommendations = recommendations;
     this.runtimeService = runtimeService;
+    this.changeLog = changeLog;
   }
 
   @Transactional
@@ -35,6 +38,7 @@ public class Supersession {
       throw ApiException.of(HttpStatus.BAD_REQUEST, "reason", "A reason is required.");
     }
     recommendation.setClosureReason((kind == Kind.WITHDRAWN ? "Withdrawn: " : "Superseded: ") + text);
+    changeLog.sync(recommendation, actor, "api");
     runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_SUPERSEDED)
         .processInstanceBusinessKey(recommendation.getBusinessKey())
         .setVariable(LifecycleVariables.SUPERSEDED_BY, actor)

@@ -15,6 +15,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Who may reach what. The Camunda webapps keep their own login; the product's pages accept that login;
@@ -30,7 +32,9 @@ public class SecurityConfig {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName("Rectify");
     http.securityMatcher("/api/**")
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/api/audit-trail/**").hasAuthority(Groups.AUDIT_MANAGERS)
+            .anyRequest().authenticated())
         .authenticationProvider(users)
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .csrf(csrf -> csrf.disable())
@@ -44,6 +48,8 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
     http.authorizeHttpRequests(requests -> requests
+            // Camunda's own filter lets the list of engine names through; Rectify does not.
+            .requestMatchers("/engine-rest/engine", "/engine-rest/engine/").authenticated()
             .requestMatchers("/", "/error", "/favicon.ico", "/rectify.css", "/actuator/health", "/actuator/health/**",
                 "/camunda/**", "/engine-rest/**").permitAll()
             .requestMatchers("/admin/**").hasAnyAuthority(Groups.CAMUNDA_ADMIN, Groups.AUDIT_MANAGERS)
@@ -53,10 +59,18 @@ public class SecurityConfig {
         .addFilterBefore(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(
-            new LoginUrlAuthenticationEntryPoint("/camunda/app/tasklist/default/")))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(engineRestEntryPoint(), new AntPathRequestMatcher("/engine-rest/**"))
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/camunda/app/tasklist/default/"),
+                AnyRequestMatcher.INSTANCE))
         .httpBasic(Customizer.withDefaults());
     return http.build();
+  }
+
+  private static BasicAuthenticationEntryPoint engineRestEntryPoint() {
+    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+    entryPoint.setRealmName("default");
+    return entryPoint;
   }
 
   /** Camunda's REST API answers only to a Camunda user with a password (HTTP Basic). */

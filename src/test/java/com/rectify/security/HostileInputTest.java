@@ -1,0 +1,187 @@
+package com.rectify.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.rectify.audit.AuditRepository;
+import com.rectify.browser.Browsers;
+import com.rectify.demo.DemoUsers;
+import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Payloads from the OWASP XSS filter-evasion cheat sheet, through the API and a Tasklist form: stored
+ * without anything that could run, and inert in Chromium on every page that shows them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HostileInputTest {
+
+  static final String SCRIPT = "<script>alert(1)</script>";
+  static final String IMG = "<img src=x onerror=alert(1)>";
+  static final String SVG = "<svg onload=alert(1)>";
+  static final String BREAKOUT = "\"><script>alert(document.cookie)</script>";
+  static final String LINK = "<a href=\"javascript:alert(1)\">click</a>";
+  static final String BODY = "<body onload=alert(1)>";
+  static final String IFRAME = "<iframe src=\"javascript:alert(1)\"></iframe>";
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired DemoUsers demoUsers;
+  @Autowired RecommendationRepository recommendations;
+  @Autowired AuditRepository audits;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+
+  @BeforeAll
+  static void launch() {
+    playwright = Browsers.playwright();
+    browser = Browsers.chromium(playwright);
+  }
+
+  @AfterAll
+  static void close() {
+    browser.close();
+    playwright.close();
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, DemoUsers.PASSWORD);
+  }
+
+  private static void assertInert(String stored) {
+    if (stored == null) {
+      return;
+    }
+    String lower = stored.toLowerCase();
+    assertThat(lower).as(stored).doesNotContain("<script", "<img", "<svg", "<iframe", "<body", "onerror", "onload",
+        "href=\"javascript", "src=\"javascript");
+  }
+
+  private JsonNode postAudit(String leadOfficer) {
+    String marker = "Marker" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> audit = Map.of("reference", "XSS-" + UUID.randomUUID().toString().substring(0, 6),
+        "title", "Payroll " + BREAKOUT + SVG, "service", "finance", "reportIssuedOn", "2025-03-31",
+        "recommendations", List.of(Map.of("reference", "1",
+            "recommendation", "<p>" + marker + " reconcile payroll.</p>" + SCRIPT + IMG + SVG + LINK + BODY + IFRAME,
+            "finding", "Weak control " + BREAKOUT + IMG + LINK,
+            "grade", "High", "leadOfficer", leadOfficer)));
+    ResponseEntity<JsonNode> created = as("helen").postForEntity("/api/audits", audit, JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody();
+  }
+
+  @Test
+  void payloadsThroughTheApiAreStoredSanitised() {
+    demoUsers.ensure();
+    JsonNode body = postAudit("Olivia Officer" + BREAKOUT + IMG);
+    Recommendation rec = recommendations.findById(body.get("recommendations").get(0).get("id").asLong()).orElseThrow();
+    assertInert(rec.getText());
+    assertInert(rec.getFinding());
+    assertInert(rec.getLeadOfficer());
+    assertInert(audits.findById(rec.getAudit().getId()).orElseThrow().getTitle());
+    assertThat(rec.getText()).contains("reconcile payroll");
+    assertThat(rec.getLeadOfficer()).startsWith("Olivia Officer");
+  }
+
+  @Test
+  void payloadsAreInertInTheEvidencePageTheCommitteeReportAndTasklist() {
+    demoUsers.ensure();
+    JsonNode body = postAudit("Olivia Officer");
+    long id = body.get("recommendations").get(0).get("id").asLong();
+    Recommendation rec = recommendations.findById(id).orElseThrow();
+
+    Task agree = taskService.createTaskQuery().processInstanceBusinessKey(rec.getBusinessKey())
+        .taskDefinitionKey(LifecycleVariables.TASK_AGREE_ACTION).singleResult();
+    Map<String, Object> form = new HashMap<>();
+    form.put("agreement", "AGREED");
+    form.put("agreedAction", "Reconcile monthly " + SCRIPT + IMG + SVG + BREAKOUT + LINK);
+    form.put("targetDate", LocalDate.now().plusMonths(3).toString());
+    identityService.setAuthentication("olivia", List.of("officers", "service-finance"));
+    try {
+      taskService.complete(agree.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    rec = recommendations.findById(id).orElseThrow();
+    assertInert(rec.getAgreedAction());
+    assertThat(rec.getAgreedAction()).contains("Reconcile monthly");
+    Task implement = taskService.createTaskQuery().processInstanceBusinessKey(rec.getBusinessKey())
+        .taskDefinitionKey(LifecycleVariables.TASK_IMPLEMENT_ACTION).singleResult();
+
+    String base = "http://localhost:" + port;
+    List<String> dialogs = new ArrayList<>();
+    try (BrowserContext officer = browser.newContext()) {
+      officer.setDefaultTimeout(60_000);
+      Page page = officer.newPage();
+      page.onDialog(dialog -> {
+        dialogs.add("olivia: " + dialog.message());
+        dialog.dismiss();
+      });
+      Browsers.loginToTasklist(page, base, "olivia", DemoUsers.PASSWORD);
+
+      page.navigate(base + "/recommendations/" + id + "/evidence");
+      assertThat(page.content()).contains("Reconcile monthly");
+      page.waitForTimeout(500);
+
+      page.navigate(base + "/camunda/app/tasklist/default/#/?task=" + implement.getId());
+      page.locator(".fjs-container").waitFor();
+      page.getByText("Reconcile monthly").first().waitFor();
+      page.waitForTimeout(1000);
+    }
+    try (BrowserContext manager = browser.newContext()) {
+      manager.setDefaultTimeout(60_000);
+      Page page = manager.newPage();
+      page.onDialog(dialog -> {
+        dialogs.add("helen: " + dialog.message());
+        dialog.dismiss();
+      });
+      Browsers.loginToTasklist(page, base, "helen", DemoUsers.PASSWORD);
+      page.navigate(base + "/reports/committee");
+      assertThat(page.content()).contains("reconcile payroll");
+      page.waitForTimeout(500);
+    }
+    assertThat(dialogs).as("dialogs opened by stored payloads").isEmpty();
+  }
+
+  @Test
+  void anOversizedApiBodyIsRefusedWith413() {
+    demoUsers.ensure();
+    String big = "{\"reference\":\"BIG-1\",\"title\":\"" + "x".repeat(1_500_000) + "\"}";
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> answer = as("helen").postForEntity("/api/audits", new HttpEntity<>(big, headers), String.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(audits.findAll()).noneMatch(a -> "BIG-1".equals(a.getReference()));
+  }
+}
