@@ -1,7 +1,7 @@
 package com.rectify.cycle;
 
+import com.rectify.security.GroupCheck;
 import com.rectify.security.Groups;
-import com.rectify.web.ApiException;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +36,6 @@ public class ReportingCycleController {
   }
 
   static void requireAuditManager(Authentication authentication) {
-    boolean auditManager = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Groups.AUDIT_MANAGERS));
-    if (!auditManager) {
-      throw ApiException.of(HttpStatus.FORBIDDEN, "name", "Only audit managers may open a reporting cycle.");
-    }
+    GroupCheck.requireAny(authentication, "name", "Only audit managers may open a reporting cycle.", Groups.AUDIT_MANAGERS);
   }
 }

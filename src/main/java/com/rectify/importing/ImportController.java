@@ -1,9 +1,8 @@
 package com.rectify.importing;
 
+import com.rectify.security.GroupCheck;
 import com.rectify.security.Groups;
-import com.rectify.web.ApiException;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,10 +27,6 @@ public class ImportController {
   }
 
   static void requireAuditManager(Authentication authentication) {
-    boolean auditManager = authentication != null && authentication.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(Groups.AUDIT_MANAGERS));
-    if (!auditManager) {
-      throw ApiException.of(HttpStatus.FORBIDDEN, "file", "Only audit managers (audit-managers) may import recommendations.");
-    }
+    GroupCheck.requireAny(authentication, "file", "Only audit managers (audit-managers) may import recommendations.", Groups.AUDIT_MANAGERS);
   }
 }

@@ -1,12 +1,11 @@
 package com.rectify.recommendation;
 
+import com.rectify.security.GroupCheck;
 import com.rectify.security.Groups;
-import com.rectify.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +27,7 @@ public class SupersessionController {
   @PostMapping("/api/recommendations/{id}/supersede")
   public ResponseEntity<Void> supersede(@PathVariable Long id, @Valid @RequestBody SupersedeRequest request,
       Authentication authentication) {
-    boolean auditManager = authentication.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(Groups.AUDIT_MANAGERS));
-    if (!auditManager) {
-      throw ApiException.of(HttpStatus.FORBIDDEN, "id", "Only the head of internal audit (audit-managers) may supersede or withdraw a recommendation.");
-    }
+    GroupCheck.requireAny(authentication, "id", "Only the head of internal audit (audit-managers) may supersede or withdraw a recommendation.", Groups.AUDIT_MANAGERS);
     supersession.supersede(id, request.kind(), request.reason(), authentication.getName());
     return ResponseEntity.noContent().build();
   }

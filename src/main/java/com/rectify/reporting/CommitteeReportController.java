@@ -1,5 +1,6 @@
 package com.rectify.reporting;
 
+import com.rectify.security.GroupCheck;
 import com.rectify.common.Today;
 import com.rectify.security.Groups;
 import com.rectify.web.ApiException;
@@ -44,10 +45,7 @@ public class CommitteeReportController {
   public ResponseEntity<?> committee(@RequestParam(required = false) String asAt, @RequestParam(required = false) String format,
       @RequestParam(required = false) String since, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
       Authentication authentication) {
-    boolean reader = authentication != null && authentication.getAuthorities().stream().anyMatch(a -> READERS.contains(a.getAuthority()));
-    if (!reader) {
-      throw ApiException.of(HttpStatus.FORBIDDEN, "asAt", "The committee report is for audit, the committee and senior officers.");
-    }
+    GroupCheck.requireAny(authentication, "asAt", "The committee report is for audit, the committee and senior officers.", READERS.toArray(String[]::new));
     LocalDate day = asAt == null || asAt.isBlank() ? today.date() : date("asAt", asAt);
     LocalDate from = since == null || since.isBlank() ? null : date("since", since);
     if (from != null && !from.isBefore(day)) {
