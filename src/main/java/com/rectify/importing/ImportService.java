@@ -287,6 +287,7 @@ public class ImportService {
         p.notes.add("Target date as written in the imported sheet: " + dateCell.trim());
       }
       p.targetDate = date.date();
+      p.completedOn = date.complete() ? date.date() : null;
       p.complete = date.complete() || isCompletionMarker(TextSanitizer.plain(cell(row, columns, ImportColumn.PROGRESS)));
       Integer auditYear = p.audit == null ? null : p.audit.year;
       if (p.targetDate != null && auditYear != null && Math.abs(p.targetDate.getYear() - auditYear) > properties.plausibleYears()) {
@@ -363,7 +364,11 @@ public class ImportService {
       }
       recommendations.save(recommendation);
       String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
-      history.recordRaised(recommendation, actor, VIA, source);
+      Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(today.date())
+          ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
+          : now;
+      // A recommendation the sheet closed in the past is raised just before, so its history reads in order.
+      history.recordRaisedAsOf(recommendation, actor, VIA, source, closedAt.equals(now) ? now : closedAt.minusSeconds(1));
       for (String note : p.notes) {
         updates.save(new ProgressUpdate(recommendation.getId(), note, actor, now, cycle));
       }
@@ -372,7 +377,9 @@ public class ImportService {
       }
       if (p.complete) {
         recommendation.setClosureReason("The imported sheet records the action as complete.");
-        history.record(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, VIA, source + " The sheet says complete.");
+        history.recordAsOf(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, VIA, source
+            + (closedAt.equals(now) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
+            closedAt);
       } else if (agreed) {
         history.record(recommendation, RecommendationStatus.IN_IMPLEMENTATION, actor, VIA, source + " The sheet records an agreed action.");
         runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
@@ -451,6 +458,8 @@ public class ImportService {
     String agreedAction;
     LocalDate targetDate;
     boolean complete;
+    /** The date the sheet gives beside its completion marker ("23/05/2024 Complete"), if any. */
+    LocalDate completedOn;
     String progress;
     final List<String> notes = new ArrayList<>();
     boolean isNew;

@@ -255,6 +255,13 @@ class ImportTest {
     Recommendation done = recommendations.findByBusinessKey(audit + " Payroll 2024/R2").orElseThrow();
     assertThat(done.getStatus()).isEqualTo(RecommendationStatus.CLOSED_IMPLEMENTED);
     assertThat(instanceOf(done)).isNull();
+    assertThat(done.getClosedOn()).as("closed on the day the sheet gives, not on the import's").isEqualTo(LocalDate.of(2024, 5, 23));
+    assertThat(statusChanges.findByRecommendationIdOrderByIdAsc(done.getId())).extracting(StatusChange::getChangedAt)
+        .as("raised before it closed").isSorted();
+    assertThat(statusChanges.findByRecommendationIdOrderByIdAsc(done.getId())).last().satisfies(closing -> {
+      assertThat(closing.getToStatus()).isEqualTo(RecommendationStatus.CLOSED_IMPLEMENTED);
+      assertThat(LocalDate.ofInstant(closing.getChangedAt(), com.rectify.common.Today.LONDON)).isEqualTo(LocalDate.of(2024, 5, 23));
+    });
 
     Recommendation notYetAgreed = recommendations.findByBusinessKey(audit + " Payroll 2024/R3").orElseThrow();
     assertThat(notYetAgreed.getStatus()).isEqualTo(RecommendationStatus.AWAITING_AGREEMENT);
