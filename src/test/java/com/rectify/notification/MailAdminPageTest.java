@@ -51,6 +51,11 @@ class MailAdminPageTest {
     assertThat(helen.statusCode()).isEqualTo(200);
     assertThat(helen.body()).contains("Task for you: Agree management action · " + reference + "/1")
         .contains("olivia@council.example").contains("pending");
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/admin/mail/\\d+)\"").matcher(helen.body());
+    assertThat(link.find()).as("each mail opens on its own page").isTrue();
+    HttpResponse<String> one = get(link.group(1), "helen");
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.body()).contains("— Rectify</title>").contains("@council.example");
     assertThat(get("/admin/mail", "admin").statusCode()).isEqualTo(200);
     assertThat(get("/admin/mail", "olivia").statusCode()).isEqualTo(403);
     assertThat(get("/admin/mail", null).statusCode()).isEqualTo(302);
