@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.rectify.audit.AuditService;
 import com.rectify.audit.NewAudit;
@@ -23,9 +22,8 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,8 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class TasklistJourneyTest {
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
   @Autowired DemoUsers demoUsers;
@@ -52,18 +50,6 @@ class TasklistJourneyTest {
   @Autowired RuntimeService runtimeService;
 
   private final List<String> consoleErrors = new ArrayList<>();
-
-  @BeforeAll
-  static void launch() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-    playwright.close();
-  }
 
   @Test
   void anOfficerAndAnAuditorCloseARecommendationInTasklist() throws Exception {
@@ -76,7 +62,7 @@ class TasklistJourneyTest {
     Path evidenceFile = Files.createTempFile("signed-report", ".pdf");
     Files.writeString(evidenceFile, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n", StandardCharsets.US_ASCII);
 
-    try (BrowserContext officer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+    try (BrowserContext officer = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
       Page page = login(officer, "olivia");
       openTask(page, "Agree management action · " + key);
       page.getByText("We agree and will act").click();
@@ -103,7 +89,7 @@ class TasklistJourneyTest {
       complete(page);
     }
 
-    try (BrowserContext auditor = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+    try (BrowserContext auditor = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
       Page page = login(auditor, "alice");
       page.getByText("My group's tasks").click();
       openTask(page, "Review evidence · " + key);

@@ -3,12 +3,11 @@ package com.rectify.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.rectify.audit.AuditRepository;
 import com.rectify.browser.Browsers;
+import com.rectify.browser.Chromium;
 import com.rectify.demo.DemoUsers;
 import com.rectify.lifecycle.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
@@ -22,9 +21,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,8 +50,8 @@ class HostileInputTest {
   static final String BODY = "<body onload=alert(1)>";
   static final String IFRAME = "<iframe src=\"javascript:alert(1)\"></iframe>";
 
-  static Playwright playwright;
-  static Browser browser;
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
@@ -62,18 +60,6 @@ class HostileInputTest {
   @Autowired AuditRepository audits;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
-
-  @BeforeAll
-  static void launch() {
-    playwright = Browsers.playwright();
-    browser = Browsers.chromium(playwright);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-    playwright.close();
-  }
 
   private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, DemoUsers.PASSWORD);
@@ -141,7 +127,7 @@ class HostileInputTest {
 
     String base = "http://localhost:" + port;
     List<String> dialogs = new ArrayList<>();
-    try (BrowserContext officer = browser.newContext()) {
+    try (BrowserContext officer = chromium.browser().newContext()) {
       officer.setDefaultTimeout(60_000);
       Page page = officer.newPage();
       page.onDialog(dialog -> {
@@ -159,7 +145,7 @@ class HostileInputTest {
       page.getByText("Reconcile monthly").first().waitFor();
       page.waitForTimeout(1000);
     }
-    try (BrowserContext manager = browser.newContext()) {
+    try (BrowserContext manager = chromium.browser().newContext()) {
       manager.setDefaultTimeout(60_000);
       Page page = manager.newPage();
       page.onDialog(dialog -> {
