@@ -2,11 +2,13 @@ package com.rectify.audit;
 
 import com.rectify.recommendation.RecommendationQueries;
 import com.rectify.recommendation.RecommendationSummary;
+import com.rectify.security.GroupCheck;
+import com.rectify.security.Groups;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,7 +30,9 @@ public class AuditController {
       List<RecommendationSummary> recommendations) {}
 
   @PostMapping
-  public ResponseEntity<AuditView> create(@Valid @RequestBody NewAudit request, Principal principal) {
+  public ResponseEntity<AuditView> create(@Valid @RequestBody NewAudit request, Authentication principal) {
+    GroupCheck.requireAny(principal, "reference", "Only auditors and audit managers may raise an audit.",
+        Groups.AUDITORS, Groups.AUDIT_MANAGERS);
     Audit audit = audits.create(request, principal.getName());
     List<RecommendationSummary> created = recommendations.ofAudit(audit.getId());
     return ResponseEntity.created(URI.create("/api/recommendations?audit=" + audit.getReference()))

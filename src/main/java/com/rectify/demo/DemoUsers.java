@@ -2,6 +2,7 @@ package com.rectify.demo;
 
 import com.rectify.security.Groups;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -46,16 +47,24 @@ public class DemoUsers {
   }
 
   private void group(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+    if (groupExists(id)) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+    try {
       identityService.saveGroup(group);
+    } catch (ProcessEngineException e) {
+      // Nodes of a cluster starting together: another one created it first.
+      if (!groupExists(id)) {
+        throw e;
+      }
     }
   }
 
   private void user(String id, String first, String last, String... groups) {
-    if (identityService.createUserQuery().userId(id).count() > 0) {
+    if (userExists(id)) {
       return;
     }
     User user = identityService.newUser(id);
@@ -63,9 +72,25 @@ public class DemoUsers {
     user.setLastName(last);
     user.setEmail(id + "@council.example");
     user.setPassword(PASSWORD);
-    identityService.saveUser(user);
+    try {
+      identityService.saveUser(user);
+    } catch (ProcessEngineException e) {
+      // Nodes of a cluster starting together: another one created the user and gives it its groups.
+      if (userExists(id)) {
+        return;
+      }
+      throw e;
+    }
     for (String group : groups) {
       identityService.createMembership(id, group);
     }
+  }
+
+  private boolean groupExists(String id) {
+    return identityService.createGroupQuery().groupId(id).count() > 0;
+  }
+
+  private boolean userExists(String id) {
+    return identityService.createUserQuery().userId(id).count() > 0;
   }
 }

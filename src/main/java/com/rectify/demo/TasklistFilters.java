@@ -3,6 +3,7 @@ package com.rectify.demo;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -43,5 +44,21 @@ public class TasklistFilters {
         "refresh", true,
         "variables", List.of()));
     filterService.saveFilter(filter);
+    keepOne(name);
+  }
+
+  /**
+   * Nodes of a cluster starting together may each have created the filter; every node keeps the same one
+   * (the lowest id) and drops the others.
+   */
+  private void keepOne(String name) {
+    List<Filter> same = filterService.createFilterQuery().filterName(name).orderByFilterId().asc().list();
+    for (Filter duplicate : same.subList(Math.min(1, same.size()), same.size())) {
+      try {
+        filterService.deleteFilter(duplicate.getId());
+      } catch (ProcessEngineException alreadyGone) {
+        // The other node dropped it first.
+      }
+    }
   }
 }

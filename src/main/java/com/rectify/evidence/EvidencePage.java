@@ -2,12 +2,12 @@ package com.rectify.evidence;
 
 import com.rectify.lifecycle.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.recommendation.RecommendationAccess;
 import com.rectify.web.ApiException;
 import java.io.IOException;
-import java.security.Principal;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class EvidencePage {
 
-  private final RecommendationRepository recommendations;
   private final EvidenceRepository evidence;
   private final EvidenceUpload upload;
   private final EvidenceController files;
   private final TaskService taskService;
+  private final RecommendationAccess access;
 
-  public EvidencePage(RecommendationRepository recommendations, EvidenceRepository evidence, EvidenceUpload upload,
-      EvidenceController files, TaskService taskService) {
-    this.recommendations = recommendations;
+  public EvidencePage(EvidenceRepository evidence, EvidenceUpload upload, EvidenceController files, TaskService taskService,
+      RecommendationAccess access) {
+    this.access = access;
     this.evidence = evidence;
     this.upload = upload;
     this.files = files;
@@ -37,8 +37,8 @@ public class EvidencePage {
   }
 
   @GetMapping("/recommendations/{id}/evidence")
-  public String show(@PathVariable Long id, Model model) {
-    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+  public String show(@PathVariable Long id, Model model, Authentication user) {
+    Recommendation recommendation = access.requireEvidenceReadable(user, id);
     boolean open = taskService.createTaskQuery().processInstanceBusinessKey(recommendation.getBusinessKey())
         .taskDefinitionKey(LifecycleVariables.TASK_IMPLEMENT_ACTION).count() > 0;
     model.addAttribute("recommendation", recommendation);
@@ -48,8 +48,9 @@ public class EvidencePage {
   }
 
   @PostMapping("/recommendations/{id}/evidence")
-  public String upload(@PathVariable Long id, @RequestParam("file") MultipartFile file, Principal principal,
+  public String upload(@PathVariable Long id, @RequestParam("file") MultipartFile file, Authentication principal,
       RedirectAttributes redirect) throws IOException {
+    access.requireEvidenceReadable(principal, id);
     try {
       Evidence item = upload.upload(id, file.getOriginalFilename(), file.getBytes(), principal.getName());
       redirect.addFlashAttribute("message", "Uploaded " + item.getOriginalFilename()
@@ -61,7 +62,7 @@ public class EvidencePage {
   }
 
   @GetMapping("/recommendations/{id}/evidence/{evidenceId}")
-  public ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long evidenceId) {
-    return files.download(id, evidenceId);
+  public ResponseEntity<byte[]> download(@PathVariable Long id, @PathVariable Long evidenceId, Authentication user) {
+    return files.download(id, evidenceId, user);
   }
 }

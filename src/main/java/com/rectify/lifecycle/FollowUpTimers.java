@@ -14,14 +14,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * When the implementation's timers fire (Timer_Reminder, Timer_Overdue), read from the decision table
  * {@code FollowUpPolicy} by grade each time a timer is created, so a redeployed policy applies to the next
- * timer. Reminders and overdue notices go out at 09:00 London time.
+ * timer. Reminders and overdue notices go out at 09:00 London time. A table's answer for a grade is kept per
+ * deployed version of the table: a timer asks which version is the latest (one small query) and evaluates the
+ * table only when that version has not answered for the grade yet.
  */
 @Component("followUpTimers")
 public class FollowUpTimers {
@@ -32,17 +37,29 @@ public class FollowUpTimers {
   static final LocalDate NO_DATE = LocalDate.of(9999, 12, 31);
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
   private final RecommendationLookup lookup;
+  private final Map<String, Policy> byVersionAndGrade = new ConcurrentHashMap<>();
 
-  public FollowUpTimers(DecisionService decisions, RecommendationLookup lookup) {
+  public FollowUpTimers(DecisionService decisions, RepositoryService repository, RecommendationLookup lookup) {
     this.decisions = decisions;
+    this.repository = repository;
     this.lookup = lookup;
   }
 
   public record Policy(String reminderLeadTime, String escalationDelay, String repeatInterval, List<String> escalationGroups) {}
 
   public Policy policy(String grade) {
-    DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(DECISION, Map.of(GRADE_INPUT, grade)).getSingleResult();
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion()
+        .withoutTenantId().singleResult();
+    if (latest == null) {
+      throw new IllegalStateException("The decision table " + DECISION + " is not deployed");
+    }
+    return byVersionAndGrade.computeIfAbsent(latest.getId() + "|" + grade, key -> evaluate(latest.getId(), grade));
+  }
+
+  private Policy evaluate(String decisionDefinitionId, String grade) {
+    DmnDecisionRuleResult row = decisions.evaluateDecisionTableById(decisionDefinitionId, Map.of(GRADE_INPUT, grade)).getSingleResult();
     return new Policy((String) row.get("reminderLeadTime"), (String) row.get("escalationDelay"), (String) row.get("repeatInterval"),
         Arrays.stream(((String) row.get("escalationGroups")).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
   }

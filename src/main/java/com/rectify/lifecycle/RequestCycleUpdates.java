@@ -1,6 +1,5 @@
 package com.rectify.lifecycle;
 
-import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;
 import java.util.Arrays;
@@ -41,13 +40,13 @@ public class RequestCycleUpdates implements JavaDelegate {
     Long cycleId = ((Number) execution.getVariable(REPORTING_CYCLE_ID)).longValue();
     Object cursorValue = execution.getVariable(CYCLE_CURSOR);
     long cursor = cursorValue == null ? 0L : ((Number) cursorValue).longValue();
-    List<Recommendation> chunk = recommendations.findOpenAfter(cursor, CLOSED, PageRequest.of(0, chunkSize));
-    for (Recommendation rec : chunk) {
+    List<RecommendationRepository.OpenKey> chunk = recommendations.findOpenAfter(cursor, CLOSED, PageRequest.of(0, chunkSize));
+    for (RecommendationRepository.OpenKey rec : chunk) {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTING_CYCLE_OPENED)
-          .processInstanceBusinessKey(rec.getBusinessKey())
+          .processInstanceBusinessKey(rec.businessKey())
           .setVariableLocal(REPORTING_CYCLE_ID, cycleId)
           .correlateAll();
-      cursor = rec.getId();
+      cursor = rec.id();
     }
     execution.setVariable(CYCLE_CURSOR, cursor);
     execution.setVariable(ALL_ASKED, chunk.size() < chunkSize);

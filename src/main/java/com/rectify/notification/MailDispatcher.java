@@ -1,15 +1,21 @@
 package com.rectify.notification;
 
+import com.rectify.common.NodeName;
 import com.rectify.common.Today;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -19,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds. Each mail is first claimed by a conditional update in its own short
- * transaction, so two nodes never send the same row; it is then sent outside any transaction and marked
- * sent, or put back with its error and a later next attempt (doubling, up to a ceiling). Nothing is
+ * transaction, so two nodes never send the same row; a batch of claimed mail is then sent outside any
+ * transaction over one SMTP connection, and each mail marked sent, or put back with its error and a later
+ * next attempt (doubling, up to a ceiling). Nothing is
  * dropped. A node that dies between claim and mark leaves the claim to expire, and the mail is tried again.
  */
 @Component
@@ -34,10 +41,11 @@ public class MailDispatcher {
   private final MailSettings settings;
   private final Today today;
   private final TransactionTemplate tx;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  private final String node;
 
   public MailDispatcher(OutboundMailRepository mails, JavaMailSender sender, MailSettings settings, Today today,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, NodeName node) {
+    this.node = node.get();
     this.mails = mails;
     this.sender = sender;
     this.settings = settings;
@@ -56,12 +64,14 @@ public class MailDispatcher {
     int batchSize = settings.sender().batchSize();
     for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
       List<Long> due = tx.execute(s -> mails.findDueIds(now, PageRequest.of(0, batchSize)));
+      List<OutboundMail> claimed = new ArrayList<>();
       for (Long id : due) {
         OutboundMail mail = claim(id, now);
-        if (mail != null && send(mail)) {
-          sent++;
+        if (mail != null) {
+          claimed.add(mail);
         }
       }
+      sent += send(claimed);
       if (due.size() < batchSize) {
         break;
       }
@@ -75,26 +85,65 @@ public class MailDispatcher {
         : null);
   }
 
-  private boolean send(OutboundMail mail) {
-    try {
-      MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(settings.from());
-      helper.setTo(mail.getRecipient());
-      helper.setSubject(mail.getSubject());
-      helper.setText(mail.getTextBody(), mail.getHtmlBody());
-      message.setHeader("X-Rectify-Mail-Id", String.valueOf(mail.getId()));
-      sender.send(message);
-    } catch (Exception e) {
-      Instant next = today.now().toInstant().plus(backoff(mail.getAttempts() + 1));
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      log.warn("Mail {} to {} failed (attempt {}), next attempt at {}: {}", mail.getId(), mail.getRecipient(),
-          mail.getAttempts() + 1, next, error);
-      tx.executeWithoutResult(s -> mails.markFailed(mail.getId(), node, error.length() > 1000 ? error.substring(0, 1000) : error, next));
-      return false;
+  /**
+   * Sends a batch over one connection to the SMTP server; each mail the server refused, or all of them when it
+   * cannot be reached, goes back with its error. Returns how many left.
+   */
+  private int send(List<OutboundMail> batch) {
+    Map<MimeMessage, OutboundMail> messages = new LinkedHashMap<>();
+    for (OutboundMail mail : batch) {
+      try {
+        messages.put(message(mail), mail);
+      } catch (MessagingException e) {
+        failed(mail, e);
+      }
     }
-    tx.executeWithoutResult(s -> mails.markSent(mail.getId(), node, today.now().toInstant()));
-    return true;
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    Map<Object, Exception> refused = Map.of();
+    try {
+      sender.send(messages.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      // Without failed messages, all were sent and only closing the connection went wrong.
+      refused = e.getFailedMessages();
+    } catch (MailException e) {
+      refused = new HashMap<>();
+      for (MimeMessage message : messages.keySet()) {
+        refused.put(message, e);
+      }
+    }
+    List<Long> sent = new ArrayList<>();
+    for (Map.Entry<MimeMessage, OutboundMail> entry : messages.entrySet()) {
+      Exception error = refused.get(entry.getKey());
+      if (error != null) {
+        failed(entry.getValue(), error);
+      } else {
+        sent.add(entry.getValue().getId());
+      }
+    }
+    Instant at = today.now().toInstant();
+    tx.executeWithoutResult(s -> sent.forEach(id -> mails.markSent(id, node, at)));
+    return sent.size();
+  }
+
+  private MimeMessage message(OutboundMail mail) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(settings.from());
+    helper.setTo(mail.getRecipient());
+    helper.setSubject(mail.getSubject());
+    helper.setText(mail.getTextBody(), mail.getHtmlBody());
+    message.setHeader("X-Rectify-Mail-Id", String.valueOf(mail.getId()));
+    return message;
+  }
+
+  private void failed(OutboundMail mail, Exception e) {
+    Instant next = today.now().toInstant().plus(backoff(mail.getAttempts() + 1));
+    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    log.warn("Mail {} to {} failed (attempt {}), next attempt at {}: {}", mail.getId(), mail.getRecipient(),
+        mail.getAttempts() + 1, next, error);
+    tx.executeWithoutResult(s -> mails.markFailed(mail.getId(), node, error.length() > 1000 ? error.substring(0, 1000) : error, next));
   }
 
   /** The wait before the given attempt: the initial back-off, doubled each time, never above the ceiling. */

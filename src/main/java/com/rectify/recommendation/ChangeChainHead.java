@@ -23,14 +23,13 @@ public class ChangeChainHead {
 
   protected ChangeChainHead() {}
 
-  ChangeChainHead(String lastHash) {
-    this.id = ID;
-    this.lastHash = lastHash;
+  void advance(String hash) {
+    advance(hash, 1);
   }
 
-  void advance(String hash) {
+  void advance(String hash, long appended) {
     this.lastHash = hash;
-    this.entries++;
+    this.entries += appended;
   }
 
   public String getLastHash() { return lastHash; }

@@ -14,6 +14,4 @@ public interface ChangeChainHeadRepository extends Repository<ChangeChainHead, L
   Optional<ChangeChainHead> lockById(@Param("id") Long id);
 
   Optional<ChangeChainHead> findById(Long id);
-
-  ChangeChainHead save(ChangeChainHead head);
 }

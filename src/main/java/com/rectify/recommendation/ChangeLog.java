@@ -8,11 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes every change of a recommendation's fields and status into the hash-chained record. It compares the
  * recommendation as it stands with the values the record already holds for it, so a change is written once,
  * by whoever syncs first after making it, in the same transaction.
+ *
+ * <p>The chain head is locked at a transaction's first append and held to its end; the transaction remembers
+ * the last hash and what it wrote for each recommendation, and moves the head once, just before it commits.
+ * A large import or a cycle touching thousands of recommendations thus reads and locks the head once, not
+ * once a change.
  */
 @Component
 public class ChangeLog {
@@ -50,30 +57,89 @@ public class ChangeLog {
 
   /** Writes one entry for each field whose value differs from what the record last holds for it. */
   public void sync(Recommendation recommendation, String actor, String via) {
-    Map<String, String> recorded = new HashMap<>();
-    for (ChangeRecord record : records.findByRecommendationIdOrderByIdAsc(recommendation.getId())) {
-      recorded.put(record.getField(), record.getNewValue());
+    Appends appends = appends();
+    Map<String, String> recorded = appends.recorded.get(recommendation.getId());
+    if (recorded == null) {
+      recorded = new HashMap<>();
+      for (ChangeRecord record : records.findByRecommendationIdOrderByIdAsc(recommendation.getId())) {
+        recorded.put(record.getField(), record.getNewValue());
+      }
+      appends.recorded.put(recommendation.getId(), recorded);
     }
+    write(appends, recommendation, recorded, actor, via);
+  }
+
+  /** The first entries of a recommendation just created, which the record cannot hold anything for yet. */
+  public void syncCreated(Recommendation recommendation, String actor, String via) {
+    Appends appends = appends();
+    Map<String, String> recorded = new HashMap<>();
+    appends.recorded.put(recommendation.getId(), recorded);
+    write(appends, recommendation, recorded, actor, via);
+  }
+
+  private void write(Appends appends, Recommendation recommendation, Map<String, String> recorded, String actor, String via) {
     Instant at = today.now().toInstant().truncatedTo(ChronoUnit.MILLIS);
-    ChangeChainHead head = null;
     for (Map.Entry<String, String> field : fieldsOf(recommendation).entrySet()) {
       String old = recorded.get(field.getKey());
       if (Objects.equals(old, field.getValue())) {
         continue;
       }
-      if (head == null) {
-        head = lockHead();
+      if (appends.lastHash == null) {
+        appends.lastHash = lockHead().getLastHash();
       }
       ChangeRecord record = records.save(new ChangeRecord(recommendation.getId(), field.getKey(), old, field.getValue(),
-          actor, at, via, head.getLastHash()));
-      head.advance(record.getHash());
+          actor, at, via, appends.lastHash));
+      appends.lastHash = record.getHash();
+      appends.count++;
+      recorded.put(field.getKey(), field.getValue());
     }
   }
 
+  /** This transaction's appends, moved onto the chain head before it commits. */
+  private Appends appends() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException("Changes are recorded inside the transaction that makes them");
+    }
+    Appends appends = (Appends) TransactionSynchronizationManager.getResource(this);
+    if (appends == null) {
+      Appends fresh = new Appends();
+      TransactionSynchronizationManager.bindResource(this, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          if (fresh.count > 0) {
+            lockHead().advance(fresh.lastHash, fresh.count);
+          }
+        }
+
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(ChangeLog.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(ChangeLog.this, fresh);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(ChangeLog.this);
+        }
+      });
+      appends = fresh;
+    }
+    return appends;
+  }
+
   private ChangeChainHead lockHead() {
-    return heads.lockById(ChangeChainHead.ID).orElseGet(() -> {
-      heads.save(new ChangeChainHead(ChangeRecord.GENESIS));
-      return heads.lockById(ChangeChainHead.ID).orElseThrow();
-    });
+    return heads.lockById(ChangeChainHead.ID).orElseThrow(() -> new IllegalStateException(
+        "The change record's chain head is missing; the database migrations put it in place (V3)"));
+  }
+
+  private static final class Appends {
+    String lastHash;
+    long count;
+    final Map<Long, Map<String, String>> recorded = new HashMap<>();
   }
 }

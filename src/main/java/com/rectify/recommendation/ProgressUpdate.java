@@ -7,13 +7,14 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 @Entity
-@Table(name = "progress_update")
+@Table(name = "progress_update", indexes = @Index(name = "ix_progress_update_rec", columnList = "recommendation_id"))
 public class ProgressUpdate {
 
   @Id

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Page;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +21,12 @@ public class RecommendationController {
 
   private final RecommendationQueries queries;
   private final GradeScheme grades;
+  private final RecommendationAccess access;
 
-  public RecommendationController(RecommendationQueries queries, GradeScheme grades) {
+  public RecommendationController(RecommendationQueries queries, GradeScheme grades, RecommendationAccess access) {
     this.queries = queries;
     this.grades = grades;
+    this.access = access;
   }
 
   public record Listing(List<RecommendationSummary> items, int page, int size, long total) {}
@@ -36,7 +39,8 @@ public class RecommendationController {
       @RequestParam(required = false) String leadOfficer,
       @RequestParam(required = false) String audit,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size,
+      Authentication authentication) {
     List<FieldProblem> problems = new ArrayList<>();
     RecommendationStatus parsedStatus = null;
     if (status != null && !status.isBlank()) {
@@ -63,13 +67,14 @@ public class RecommendationController {
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
-    Page<RecommendationSummary> result =
-        queries.list(new RecommendationFilter(parsedStatus, parsedGrade, overdue, leadOfficer, audit), page, size);
+    Page<RecommendationSummary> result = queries.list(new RecommendationFilter(parsedStatus, parsedGrade, overdue, leadOfficer, audit),
+        access.visibleTo(authentication), page, size);
     return new Listing(result.getContent(), page, size, result.getTotalElements());
   }
 
   @GetMapping("/{id}")
-  public RecommendationDetail one(@PathVariable Long id) {
+  public RecommendationDetail one(@PathVariable Long id, Authentication authentication) {
+    access.requireReadable(authentication, id);
     return queries.detail(id);
   }
 }

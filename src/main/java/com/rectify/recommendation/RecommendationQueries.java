@@ -57,9 +57,10 @@ public class RecommendationQueries {
     this.today = today;
   }
 
-  public Page<RecommendationSummary> list(RecommendationFilter filter, int page, int size) {
+  /** A page of the register: the filter's matches among the recommendations the reader may see. */
+  public Page<RecommendationSummary> list(RecommendationFilter filter, Visibility visibility, int page, int size) {
     PageRequest request = PageRequest.of(page, size, Sort.by("id"));
-    return recommendations.findAll(filter.toSpecification(today.date()), request)
+    return recommendations.findAll(filter.toSpecification(today.date()).and(visibility.toSpecification()), request)
         .map(r -> RecommendationSummary.of(r, today.date()));
   }
 

@@ -10,11 +10,24 @@ public interface RecommendationRepository
 
   Optional<Recommendation> findByBusinessKey(String businessKey);
 
+  /** A page of the register with each row's audit in the same query, not one query an audit. */
+  @Override
+  @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "audit")
+  org.springframework.data.domain.Page<Recommendation> findAll(
+      org.springframework.data.jpa.domain.Specification<Recommendation> specification, org.springframework.data.domain.Pageable page);
+
   List<Recommendation> findByAuditIdOrderByIdAsc(Long auditId);
 
-  /** The next open recommendations after a cursor, in id order: a reporting cycle asks them in chunks. */
-  @org.springframework.data.jpa.repository.Query("select r from Recommendation r where r.id > :after and r.status not in :closed order by r.id")
-  List<Recommendation> findOpenAfter(@org.springframework.data.repository.query.Param("after") Long after,
+  /** An open recommendation as a reporting cycle asks it: its id and its lifecycle's business key. */
+  record OpenKey(Long id, String businessKey) {}
+
+  /**
+   * The next open recommendations after a cursor, in id order: a reporting cycle asks them in chunks. Only ids
+   * and keys, so the chunk does not fill the persistence context that every step's query then flushes.
+   */
+  @org.springframework.data.jpa.repository.Query("select new com.rectify.recommendation.RecommendationRepository$OpenKey(r.id, r.businessKey)"
+      + " from Recommendation r where r.id > :after and r.status not in :closed order by r.id")
+  List<OpenKey> findOpenAfter(@org.springframework.data.repository.query.Param("after") Long after,
       @org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed,
       org.springframework.data.domain.Pageable page);
 }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface RiskAcceptanceRepository extends JpaRepository<RiskAcceptance, Long> {
 
   List<RiskAcceptance> findByRecommendationIdOrderByIdAsc(Long recommendationId);
+
+  List<RiskAcceptance> findByDecidedBy(String decidedBy);
 }

@@ -46,6 +46,6 @@ public class StatusHistory {
   /** The "raised" line of a recommendation whose history reaches back before it came into the register. */
   public void recordRaisedAsOf(Recommendation recommendation, String actor, String via, String note, java.time.Instant effectiveAt) {
     changes.save(new StatusChange(recommendation.getId(), null, recommendation.getStatus(), actor, effectiveAt, via, note));
-    changeLog.sync(recommendation, actor, via);
+    changeLog.syncCreated(recommendation, actor, via);
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,7 +18,7 @@ import java.time.LocalDate;
 
 /** A request to move the target date, kept whatever its outcome: councillors ask for every one. */
 @Entity
-@Table(name = "target_date_revision")
+@Table(name = "target_date_revision", indexes = @Index(name = "ix_target_date_revision_rec", columnList = "recommendation_id"))
 public class TargetDateRevision {
 
   @Id

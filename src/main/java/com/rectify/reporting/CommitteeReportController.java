@@ -1,8 +1,7 @@
 package com.rectify.reporting;
 
-import com.rectify.security.GroupCheck;
 import com.rectify.common.Today;
-import com.rectify.security.Groups;
+import com.rectify.recommendation.RecommendationAccess;
 import com.rectify.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -27,15 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CommitteeReportController {
 
-  private static final Set<String> READERS = Set.of(Groups.AUDIT_MANAGERS, Groups.AUDITORS, Groups.COMMITTEE,
-      Groups.SENIOR_OFFICERS, Groups.CAMUNDA_ADMIN);
   private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final CommitteeReportService reports;
   private final ReportFormats formats;
   private final Today today;
+  private final RecommendationAccess access;
 
-  public CommitteeReportController(CommitteeReportService reports, ReportFormats formats, Today today) {
+  public CommitteeReportController(CommitteeReportService reports, ReportFormats formats, Today today, RecommendationAccess access) {
+    this.access = access;
     this.reports = reports;
     this.formats = formats;
     this.today = today;
@@ -45,7 +44,9 @@ public class CommitteeReportController {
   public ResponseEntity<?> committee(@RequestParam(required = false) String asAt, @RequestParam(required = false) String format,
       @RequestParam(required = false) String since, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
       Authentication authentication) {
-    GroupCheck.requireAny(authentication, "asAt", "The committee report is for audit, the committee and senior officers.", READERS.toArray(String[]::new));
+    if (!access.canReadReports(authentication)) {
+      throw ApiException.of(HttpStatus.FORBIDDEN, "asAt", "The committee report is for audit, the committee and senior officers.");
+    }
     LocalDate day = asAt == null || asAt.isBlank() ? today.date() : date("asAt", asAt);
     LocalDate from = since == null || since.isBlank() ? null : date("since", since);
     if (from != null && !from.isBefore(day)) {

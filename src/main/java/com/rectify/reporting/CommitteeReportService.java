@@ -5,12 +5,8 @@ import com.rectify.common.Today;
 import com.rectify.common.UkDates;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.recommendation.Grade;
-import com.rectify.recommendation.ProgressUpdate;
-import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.StatusChange;
 import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.reporting.CommitteeReport.Band;
 import com.rectify.reporting.CommitteeReport.Group;
@@ -25,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -40,11 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommitteeReportService {
 
   private final EntityManager entityManager;
-  private final RecommendationRepository recommendations;
-
-  public CommitteeReportService(EntityManager entityManager, RecommendationRepository recommendations) {
+  public CommitteeReportService(EntityManager entityManager) {
     this.entityManager = entityManager;
-    this.recommendations = recommendations;
   }
 
   /** The as-at date of the reporting cycle before this one, or three months earlier when none is recorded. */
@@ -61,53 +56,60 @@ public class CommitteeReportService {
     LocalDate previous = previousCycleDate(asAt);
     LocalDate closedSince = since != null ? since : previous;
     Instant end = endOf(asAt);
-    List<StatusChange> changes = entityManager.createQuery(
-            "select c from StatusChange c where c.changedAt < :end order by c.recommendationId, c.changedAt, c.id", StatusChange.class)
-        .setParameter("end", end).getResultList();
-    Map<Long, List<StatusChange>> byRecommendation = new HashMap<>();
+    // Each table is read once, as plain values rather than managed entities: a register of 100,000 takes a
+    // few queries, not one per chunk of recommendations.
+    Map<Long, List<Move>> byRecommendation = new HashMap<>();
     int implementedSince = 0;
     int riskAcceptedSince = 0;
     Instant sinceInstant = endOf(closedSince);
-    for (StatusChange change : changes) {
-      byRecommendation.computeIfAbsent(change.getRecommendationId(), id -> new ArrayList<>()).add(change);
-      if (!change.getChangedAt().isBefore(sinceInstant)) {
-        if (change.getToStatus() == RecommendationStatus.CLOSED_IMPLEMENTED) {
+    List<Object[]> moves = entityManager.createQuery("select c.recommendationId, c.toStatus, c.changedAt from StatusChange c "
+            + "where c.changedAt < :end order by c.recommendationId, c.changedAt, c.id", Object[].class)
+        .setParameter("end", end).getResultList();
+    for (Object[] row : moves) {
+      Move move = new Move((RecommendationStatus) row[1], (Instant) row[2]);
+      byRecommendation.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(move);
+      if (!move.at().isBefore(sinceInstant)) {
+        if (move.to() == RecommendationStatus.CLOSED_IMPLEMENTED) {
           implementedSince++;
-        } else if (change.getToStatus() == RecommendationStatus.CLOSED_RISK_ACCEPTED) {
+        } else if (move.to() == RecommendationStatus.CLOSED_RISK_ACCEPTED) {
           riskAcceptedSince++;
         }
       }
     }
-    List<Long> open = new ArrayList<>();
+    Set<Long> open = new HashSet<>();
     byRecommendation.forEach((id, trail) -> {
       if (!statusAt(trail, end).isClosed()) {
         open.add(id);
       }
     });
     Map<Long, List<TargetDateRevision>> revisions = new HashMap<>();
-    Map<Long, List<ProgressUpdate>> updates = new HashMap<>();
-    if (!open.isEmpty()) {
-      for (List<Long> chunk : chunks(open)) {
-        entityManager.createQuery("select r from TargetDateRevision r left join fetch r.reportingCycle where r.recommendationId in :ids "
-                + "and r.requestedAt < :end order by r.revisionNumber", TargetDateRevision.class)
-            .setParameter("ids", chunk).setParameter("end", end).getResultList()
-            .forEach(r -> revisions.computeIfAbsent(r.getRecommendationId(), id -> new ArrayList<>()).add(r));
-        entityManager.createQuery("select u from ProgressUpdate u where u.recommendationId in :ids and u.postedAt < :end "
-                + "order by u.postedAt, u.id", ProgressUpdate.class)
-            .setParameter("ids", chunk).setParameter("end", end).getResultList()
-            .forEach(u -> updates.computeIfAbsent(u.getRecommendationId(), id -> new ArrayList<>()).add(u));
-      }
+    entityManager.createQuery("select r from TargetDateRevision r left join fetch r.reportingCycle where r.requestedAt < :end "
+            + "order by r.recommendationId, r.revisionNumber", TargetDateRevision.class)
+        .setParameter("end", end).getResultList().stream().filter(r -> open.contains(r.getRecommendationId()))
+        .forEach(r -> revisions.computeIfAbsent(r.getRecommendationId(), id -> new ArrayList<>()).add(r));
+    Map<Long, Object[]> latestUpdates = new HashMap<>();
+    try (var updates = entityManager.createQuery("select u.recommendationId, u.text, u.postedAt from ProgressUpdate u "
+            + "where u.postedAt < :end order by u.postedAt, u.id", Object[].class)
+        .setParameter("end", end).getResultStream()) {
+      updates.filter(u -> open.contains((Long) u[0])).forEach(u -> latestUpdates.put((Long) u[0], u));
     }
     Map<Band, List<Row>> grouped = new EnumMap<>(Band.class);
     for (Band band : Band.values()) {
       grouped.put(band, new ArrayList<>());
     }
     Instant previousEnd = endOf(previous);
-    for (Recommendation recommendation : recommendations.findAllById(open)) {
-      List<StatusChange> trail = byRecommendation.get(recommendation.getId());
-      List<TargetDateRevision> recRevisions = revisions.getOrDefault(recommendation.getId(), List.of());
+    List<Object[]> register = entityManager.createQuery("select r.id, r.businessKey, a.title, r.reference, r.grade, r.text, "
+        + "r.leadOfficer, r.originalTargetDate from Recommendation r join r.audit a", Object[].class).getResultList();
+    for (Object[] r : register) {
+      Long id = (Long) r[0];
+      if (!open.contains(id)) {
+        continue;
+      }
+      Grade grade = (Grade) r[4];
+      List<Move> trail = byRecommendation.get(id);
+      List<TargetDateRevision> recRevisions = revisions.getOrDefault(id, List.of());
       RecommendationStatus status = statusAt(trail, end);
-      LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : recommendation.getOriginalTargetDate();
+      LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : (LocalDate) r[7];
       LocalDate current = currentDate(original, recRevisions, end);
       boolean overdue = isOverdue(original, current, asAt);
       Integer months = null;
@@ -115,22 +117,20 @@ public class CommitteeReportService {
       if (overdue) {
         LocalDate from = original != null ? original : current;
         months = (int) ChronoUnit.MONTHS.between(from, asAt);
-        band = band(recommendation.getGrade(), from, asAt);
+        band = band(grade, from, asAt);
       }
-      boolean existedBefore = trail.get(0).getChangedAt().isBefore(previousEnd);
+      boolean existedBefore = trail.get(0).at().isBefore(previousEnd);
       boolean overdueBefore = false;
       if (existedBefore && !statusAt(trail, previousEnd).isClosed()
           && statusAt(trail, previousEnd) != RecommendationStatus.AWAITING_AGREEMENT) {
         overdueBefore = isOverdue(original, currentDate(original, recRevisions, previousEnd), previous);
       }
-      List<ProgressUpdate> recUpdates = updates.getOrDefault(recommendation.getId(), List.of());
-      ProgressUpdate latest = recUpdates.isEmpty() ? null : recUpdates.get(recUpdates.size() - 1);
-      grouped.get(band).add(new Row(recommendation.getId(), recommendation.getBusinessKey(),
-          recommendation.getAudit().getTitle(), recommendation.getReference(), recommendation.getGrade().label(),
-          TextSanitizer.plain(recommendation.getText()), recommendation.getLeadOfficer(), status.label(), original, current,
-          months, recRevisions.stream().map(r -> revision(r, end)).toList(),
-          latest == null ? null : TextSanitizer.plain(latest.getText()),
-          latest == null ? null : LocalDate.ofInstant(latest.getPostedAt(), Today.LONDON),
+      Object[] latest = latestUpdates.get(id);
+      grouped.get(band).add(new Row(id, (String) r[1], (String) r[2], (String) r[3], grade.label(),
+          TextSanitizer.plain((String) r[5]), (String) r[6], status.label(), original, current,
+          months, recRevisions.stream().map(rev -> revision(rev, end)).toList(),
+          latest == null ? null : TextSanitizer.plain((String) latest[1]),
+          latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
           overdue && !overdueBefore));
     }
     Comparator<Row> order = Comparator.comparing((Row r) -> r.originalTargetDate() == null ? LocalDate.MAX : r.originalTargetDate())
@@ -211,11 +211,14 @@ public class CommitteeReportService {
         r.getReportingCycle() == null ? null : r.getReportingCycle().getName());
   }
 
-  private static RecommendationStatus statusAt(List<StatusChange> trail, Instant end) {
+  /** One line of a recommendation's status history, as far as the report needs it. */
+  private record Move(RecommendationStatus to, Instant at) {}
+
+  private static RecommendationStatus statusAt(List<Move> trail, Instant end) {
     RecommendationStatus status = null;
-    for (StatusChange change : trail) {
-      if (change.getChangedAt().isBefore(end)) {
-        status = change.getToStatus();
+    for (Move move : trail) {
+      if (move.at().isBefore(end)) {
+        status = move.to();
       }
     }
     return status == null ? RecommendationStatus.AWAITING_AGREEMENT : status;
@@ -223,13 +226,5 @@ public class CommitteeReportService {
 
   static Instant endOf(LocalDate day) {
     return day.plusDays(1).atStartOfDay(Today.LONDON).toInstant();
-  }
-
-  private static List<List<Long>> chunks(List<Long> ids) {
-    List<List<Long>> chunks = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += 500) {
-      chunks.add(ids.subList(i, Math.min(ids.size(), i + 500)));
-    }
-    return chunks;
   }
 }

@@ -65,12 +65,8 @@ public class ReportFormats {
 
   public byte[] xlsx(CommitteeReport report) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      CellStyle date = workbook.createCellStyle();
-      date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      CellStyle bold = bold(workbook);
+      CellStyle date = ukDate(workbook);
       CellStyle wrap = workbook.createCellStyle();
       wrap.setWrapText(true);
 
@@ -168,6 +164,64 @@ public class ReportFormats {
     return out.toString();
   }
 
+  /**
+   * Any table (the register's exports) as CSV: dates as the UK writes them, every text cell neutralised
+   * as the committee report's are.
+   */
+  public String csv(List<String> columns, List<List<Object>> rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      printer.printRecord(columns.stream().map(ReportFormats::neutralise).toList());
+      for (List<Object> row : rows) {
+        printer.printRecord(row.stream().map(ReportFormats::csvCell).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Any table as one XLSX sheet: real dates and numbers, text neutralised, the heading row frozen. */
+  public byte[] xlsx(String sheetName, List<String> columns, List<List<Object>> rows) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      CellStyle bold = bold(workbook);
+      CellStyle date = ukDate(workbook);
+      Sheet sheet = workbook.createSheet(sheetName);
+      org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+      for (int i = 0; i < columns.size(); i++) {
+        text(head.createCell(i), columns.get(i)).setCellStyle(bold);
+      }
+      int n = 1;
+      for (List<Object> values : rows) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(n++);
+        for (int i = 0; i < values.size(); i++) {
+          Object value = values.get(i);
+          if (value instanceof LocalDate day) {
+            Cell cell = row.createCell(i);
+            cell.setCellValue(day);
+            cell.setCellStyle(date);
+          } else if (value instanceof Number number) {
+            row.createCell(i).setCellValue(number.doubleValue());
+          } else if (value != null) {
+            text(row.createCell(i), value.toString());
+          }
+        }
+      }
+      sheet.createFreezePane(0, 1);
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String csvCell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    return value instanceof LocalDate day ? UkDates.display(day) : neutralise(value.toString());
+  }
+
   /** A cell a spreadsheet would run as a formula (= + - @, or a leading tab or return) gets a quote in front. */
   static String neutralise(String value) {
     if (value == null || value.isEmpty()) {
@@ -209,5 +263,19 @@ public class ReportFormats {
     public String rev(Revision r) {
       return revision(r);
     }
+  }
+
+  private static CellStyle bold(XSSFWorkbook workbook) {
+    CellStyle bold = workbook.createCellStyle();
+    Font font = workbook.createFont();
+    font.setBold(true);
+    bold.setFont(font);
+    return bold;
+  }
+
+  private static CellStyle ukDate(XSSFWorkbook workbook) {
+    CellStyle date = workbook.createCellStyle();
+    date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+    return date;
   }
 }

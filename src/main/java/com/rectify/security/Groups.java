@@ -15,6 +15,9 @@ public final class Groups {
   public static final String HEADS_OF_SERVICE = "heads-of-service";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /** Process analytics compare every service: for those who read every recommendation. */
+  public static final java.util.List<String> ANALYTICS_READERS = java.util.List.of(AUDITORS, AUDIT_MANAGERS, COMMITTEE);
+
   private static final String SERVICE_PREFIX = "service-";
 
   private Groups() {}
@@ -22,5 +25,12 @@ public final class Groups {
   /** The group of a service's officers, who get its tasks when no lead officer has a login. */
   public static String ofService(String service) {
     return SERVICE_PREFIX + service;
+  }
+
+  /** The service whose officers' group this is ("service-finance" → "finance"). */
+  public static java.util.Optional<String> serviceOf(String group) {
+    return group != null && group.startsWith(SERVICE_PREFIX) && group.length() > SERVICE_PREFIX.length()
+        && !SERVICE_MANAGERS.equals(group)
+        ? java.util.Optional.of(group.substring(SERVICE_PREFIX.length())) : java.util.Optional.empty();
   }
 }

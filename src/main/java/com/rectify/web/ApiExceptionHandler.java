@@ -3,6 +3,7 @@ package com.rectify.web;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.rectify.lifecycle.LifecycleRuleViolation;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,13 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiErrorBody> refused(ApiException e) {
     return body(e.getStatus(), e.getMessage(), e.getProblems());
+  }
+
+  /** The engine's own authorizations refused the caller (Camunda authorizations are on). */
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ApiErrorBody> notAuthorized(AuthorizationException e) {
+    String message = "User '" + e.getUserId() + "' may not do this: " + e.getMessage();
+    return body(HttpStatus.FORBIDDEN, message, List.of());
   }
 
   @ExceptionHandler(LifecycleRuleViolation.class)

@@ -178,8 +178,8 @@ class ApiTest {
     ResponseEntity<JsonNode> refused = as("olivia").exchange("/engine-rest/task/" + review.getId() + "/complete",
         HttpMethod.POST, json(Map.of("variables", Map.of("reviewOutcome", Map.of("value", "IMPLEMENTED")))), JsonNode.class);
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody().get("message").asText()).contains("only auditors");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody().get("message").asText()).contains("olivia").contains("TASK_WORK");
     assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
     JsonNode detail = as("alice").getForObject("/api/recommendations/" + id, JsonNode.class);
     assertThat(detail.get("summary").get("status").asText()).isEqualTo(RecommendationStatus.AWAITING_REVIEW.name());

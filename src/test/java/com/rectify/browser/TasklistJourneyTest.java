@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.rectify.audit.AuditService;
 import com.rectify.audit.NewAudit;
 import com.rectify.demo.DemoUsers;
@@ -20,8 +22,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,13 +36,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The new user's walk through, in Chromium against Camunda Tasklist: the officer agrees an action,
- * uploads evidence on the page the form links to and submits it; the auditor claims the review and
- * accepts. Screenshots of each step go to target/screenshots.
+ * The whole lifecycle as people walk it, in Chromium against Camunda Tasklist, and what managers then see.
+ * First journey: the officer agrees an action and asks for a revised date; the auditor approves it; the officer
+ * uploads evidence and submits it; the auditor sends it back, the officer adds more, the auditor accepts; the
+ * dashboard, the register, the recommendation's page and the committee report show the change. Second journey:
+ * management does not agree and the S151 officer accepts the risk. Screenshots of each step go to
+ * target/screenshots/journey-*; the product's own pages are shot at 1280×800 and 390 px wide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TasklistJourneyTest {
+
+  private static final Pattern HEADLINE = Pattern.compile("(\\d+)\\s+Implemented in");
 
   @RegisterExtension
   static final Chromium chromium = new Chromium();
@@ -49,90 +60,234 @@ class TasklistJourneyTest {
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
 
-  private final List<String> consoleErrors = new ArrayList<>();
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<ConsoleErrors> consoles = new ArrayList<>();
+
+  @AfterEach
+  void closeBrowsers() {
+    contexts.forEach(BrowserContext::close);
+  }
 
   @Test
-  void anOfficerAndAnAuditorCloseARecommendationInTasklist() throws Exception {
+  void anOfficerAndAnAuditorCloseARecommendationAfterARevisedDateAndASecondLookAtTheEvidence() throws Exception {
+    String folder = "journey-implemented";
+    String reference = newAudit("High", "Payroll exception reports must be reviewed and signed each month.");
+    String key = reference + "/1";
+    Path firstFile = pdf("signed-report");
+    Path secondFile = pdf("countersigned-report");
+
+    Page helen = login("helen");
+    int implementedBefore = implementedThisQuarter(helen);
+
+    Page olivia = login("olivia");
+    openTask(olivia, "Agree management action · " + key);
+    olivia.getByText("We agree and will act").click();
+    olivia.locator("textarea").first().fill("Exception reports will be signed by the payroll manager each month.");
+    olivia.locator("input.fjs-input[type=text]").first().fill("31/03/2030");
+    Screens.desktop(olivia, folder, "1-agree-action");
+    complete(olivia);
+
+    openTask(olivia, "Implement action · " + key);
+    olivia.getByText("Ask for a revised target date").click();
+    olivia.getByLabel("Requested new target date").fill("30/06/2030");
+    olivia.getByLabel("Reason for the revised date").fill("The payroll system upgrade moved to the summer.");
+    Screens.desktop(olivia, folder, "2-ask-for-revised-date");
+    complete(olivia);
+
+    Page alice = login("alice");
+    claimGroupTask(alice, "Approve revised target date · " + key);
+    alice.getByText("Approve the revised target date").click();
+    alice.locator("textarea").first().fill("Reasonable: the upgrade is outside the service's control.");
+    Screens.desktop(alice, folder, "3-approve-revised-date");
+    complete(alice);
+
+    submitEvidence(olivia, key, firstFile, "Signed exception report for March.", folder, "4");
+    review(alice, key, "More evidence needed — send back to the officer", "Please add the countersigned copy.", folder, "5");
+    submitEvidence(olivia, key, secondFile, "Countersigned report added.", folder, "6");
+    review(alice, key, "Implemented — close the recommendation", "Signed and countersigned reports seen; control operating.", folder, "7");
+    runAsyncSteps(key);
+    assertThat(recommendations.findByBusinessKey(key).orElseThrow().getStatus()).isEqualTo(RecommendationStatus.CLOSED_IMPLEMENTED);
+
+    // The register finds it closed, with its revised date.
+    helen.navigate(url("/register?q=" + reference));
+    Locator row = helen.locator("#register tbody tr");
+    assertThat(row.count()).isEqualTo(1);
+    assertThat(row.first().innerText()).contains(key, "closed implemented", "30/06/2030", "revised 1×");
+    Screens.both(helen, folder, "8-register");
+
+    // Its page tells the story in order and the diagram shows where it ended.
+    row.first().getByText(key).click();
+    helen.waitForURL("**/recommendations/*");
+    helen.locator("#diagram[data-ready=true]").waitFor();
+    String timeline = helen.locator("#timeline").innerText();
+    assertThat(timeline).containsSubsequence("Revision 1 asked: 31/03/2030 → 30/06/2030", "Revision 1 approved",
+        "Evidence uploaded: signed-report", "Evidence reviewed: more evidence", "Evidence uploaded: countersigned-report",
+        "Evidence reviewed: implemented", "→ closed implemented");
+    assertThat(helen.locator("#diagram .djs-element.visited[data-element-id=EndEvent_ClosedImplemented]").count()).isEqualTo(1);
+    assertThat(helen.locator("#status").innerText()).isEqualTo("closed implemented");
+    Screens.both(helen, folder, "9-recommendation");
+
+    // The dashboard counts one more implemented this quarter.
+    assertThat(implementedThisQuarter(helen)).isEqualTo(implementedBefore + 1);
+    Screens.both(helen, folder, "10-dashboard");
+
+    // The committee report no longer lists it as outstanding and counts it as implemented.
+    helen.navigate(url("/reports/committee"));
+    assertThat(helen.locator("main").innerText()).doesNotContain("Journey " + reference);
+    Screens.both(helen, folder, "11-committee-report");
+
+    helen.navigate(url("/analytics"));
+    helen.locator("#loops-by-grade").waitFor();
+    Screens.both(helen, folder, "12-analytics");
+
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void managementDoesNotAgreeAndTheSection151OfficerAcceptsTheRisk() {
+    String folder = "journey-risk-accepted";
+    String reference = newAudit("High", "Supplier bank detail changes must be verified by a call back to a known number.");
+    String key = reference + "/1";
+
+    Page sarah = login("sarah");
+    sarah.navigate(url("/reports/committee"));
+    assertThat(sarah.locator("main").innerText()).contains("Journey " + reference);
+
+    Page olivia = login("olivia");
+    openTask(olivia, "Agree management action · " + key);
+    olivia.getByText("We do not agree (risk goes to a senior officer)").click();
+    olivia.getByLabel("Why management does not agree").fill("The service is being outsourced in the spring; the new supplier's controls apply.");
+    Screens.desktop(olivia, folder, "1-not-agreed");
+    complete(olivia);
+
+    // The officer sees her own service's recommendation in the register, and only her service's.
+    olivia.navigate(url("/register?q=" + reference));
+    assertThat(olivia.locator("#register tbody tr").first().innerText()).contains(key, "awaiting risk acceptance");
+    assertThat(olivia.locator("select[name=service] option").allInnerTexts()).containsExactly("any", "finance");
+    Screens.both(olivia, folder, "2-officer-register");
+
+    claimGroupTask(sarah, "Accept residual risk · " + key);
+    sarah.getByText("I formally accept the residual risk").click();
+    sarah.locator("textarea").first().fill("Accepted until the outsourcing completes; reviewed by the Audit Committee in June.");
+    Screens.desktop(sarah, folder, "3-accept-risk");
+    complete(sarah);
+    runAsyncSteps(key);
+    Recommendation closed = recommendations.findByBusinessKey(key).orElseThrow();
+    assertThat(closed.getStatus()).isEqualTo(RecommendationStatus.CLOSED_RISK_ACCEPTED);
+
+    sarah.navigate(url("/recommendations/" + closed.getId()));
+    sarah.locator("#diagram[data-ready=true]").waitFor();
+    assertThat(sarah.locator("#timeline").innerText()).containsSubsequence("→ awaiting risk acceptance",
+        "Residual risk accepted (s151-officer)", "→ closed risk accepted");
+    Screens.both(sarah, folder, "4-recommendation");
+
+    sarah.navigate(url("/register?status=CLOSED_RISK_ACCEPTED&q=" + reference));
+    assertThat(sarah.locator("#register tbody tr").count()).isEqualTo(1);
+    sarah.navigate(url("/reports/committee"));
+    assertThat(sarah.locator("main").innerText()).doesNotContain("Journey " + reference);
+    Screens.both(sarah, folder, "5-committee-report");
+    sarah.navigate(url("/dashboard"));
+    Screens.both(sarah, folder, "6-dashboard");
+
+    assertNoConsoleErrors();
+  }
+
+  private String newAudit(String grade, String text) {
     demoUsers.ensure();
     filters.ensureFilters();
     String reference = "UI-" + UUID.randomUUID().toString().substring(0, 6);
-    audits.create(new NewAudit(reference, "Payroll", "finance", LocalDate.now(), List.of(new NewAudit.NewRecommendation(
-        "1", "Payroll exception reports must be reviewed and signed each month.", null, "High", "Olivia Officer", null))), "helen");
-    String key = reference + "/1";
-    Path evidenceFile = Files.createTempFile("signed-report", ".pdf");
-    Files.writeString(evidenceFile, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n", StandardCharsets.US_ASCII);
-
-    try (BrowserContext officer = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
-      Page page = login(officer, "olivia");
-      openTask(page, "Agree management action · " + key);
-      page.getByText("We agree and will act").click();
-      page.locator("textarea").first().fill("Exception reports will be signed by the payroll manager each month.");
-      page.locator("input.fjs-input[type=text]").first().fill("31/03/2030");
-      shot(page, "1-agree-action");
-      complete(page);
-
-      openTask(page, "Implement action · " + key);
-      shot(page, "2-implement-action");
-      page.getByText("Open the evidence page").click();
-      page.waitForURL("**/recommendations/*/evidence");
-      page.locator("#file").setInputFiles(evidenceFile);
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
-      page.getByText("Uploaded signed-report").waitFor();
-      shot(page, "3-evidence-page");
-
-      page.getByText("Back to Tasklist").click();
-      page.getByText("My tasks").first().waitFor();
-      openTask(page, "Implement action · " + key);
-      page.getByText("Submit evidence for audit review").click();
-      page.locator("textarea").first().fill("Signed exception report for March.");
-      shot(page, "4-submit-evidence");
-      complete(page);
-    }
-
-    try (BrowserContext auditor = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
-      Page page = login(auditor, "alice");
-      page.getByText("My group's tasks").click();
-      openTask(page, "Review evidence · " + key);
-      page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
-      page.getByText("Implemented — close the recommendation").click();
-      page.locator("textarea").first().fill("Signed report seen; control operating.");
-      shot(page, "5-review-evidence");
-      complete(page);
-    }
-
-    Recommendation rec = recommendations.findByBusinessKey(key).orElseThrow();
-    managementService.createJobQuery().processInstanceId(runtimeService.createProcessInstanceQuery()
-            .processInstanceBusinessKey(key).singleResult().getId()).list()
-        .forEach(job -> managementService.executeJob(job.getId()));
-    assertThat(recommendations.findById(rec.getId()).orElseThrow().getStatus()).isEqualTo(RecommendationStatus.CLOSED_IMPLEMENTED);
-    assertThat(consoleErrors).isEmpty();
+    audits.create(new NewAudit(reference, "Journey " + reference, "finance", LocalDate.now(), List.of(new NewAudit.NewRecommendation(
+        "1", text, null, grade, "Olivia Officer", null))), "helen");
+    return reference;
   }
 
-  private Page login(BrowserContext context, String user) {
+  private int implementedThisQuarter(Page page) {
+    page.navigate(url("/dashboard"));
+    Matcher matcher = HEADLINE.matcher(page.locator("#headlines").innerText());
+    assertThat(matcher.find()).as("the dashboard's implemented headline").isTrue();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  private void submitEvidence(Page olivia, String key, Path file, String note, String folder, String step) {
+    openTask(olivia, "Implement action · " + key);
+    olivia.getByText("Open the evidence page").click();
+    olivia.waitForURL("**/recommendations/*/evidence");
+    olivia.locator("#file").setInputFiles(file);
+    olivia.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+    olivia.getByText("Uploaded " + file.getFileName()).waitFor();
+    Screens.desktop(olivia, folder, step + "-evidence-page");
+    olivia.getByText("Back to Tasklist").click();
+    olivia.getByText("My tasks").first().waitFor();
+    openTask(olivia, "Implement action · " + key);
+    olivia.getByText("Submit evidence for audit review").click();
+    olivia.locator("textarea").first().fill(note);
+    Screens.desktop(olivia, folder, step + "-submit-evidence");
+    complete(olivia);
+  }
+
+  private void review(Page auditor, String key, String outcome, String reason, String folder, String step) {
+    claimGroupTask(auditor, "Review evidence · " + key);
+    auditor.getByText(outcome).click();
+    auditor.locator("textarea").first().fill(reason);
+    Screens.desktop(auditor, folder, step + "-review-evidence");
+    complete(auditor);
+  }
+
+  private Page login(String user) {
+    BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+        .setViewportSize(Screens.DESKTOP_WIDTH, 1000));
     context.setDefaultTimeout(60_000);
+    contexts.add(context);
     Page page = context.newPage();
-    page.onConsoleMessage(message -> {
-      // Tasklist asks who is logged in before the login; its 404 is how it learns "nobody".
-      if ("error".equals(message.type()) && !message.text().contains("404")) {
-        consoleErrors.add(user + ": " + message.text());
-      }
-    });
-    Browsers.loginToTasklist(page, "http://localhost:" + port, user, DemoUsers.PASSWORD);
+    consoles.add(ConsoleErrors.watch(page, user));
+    Browsers.loginToTasklist(page, url(""), user);
     return page;
   }
 
-  private static void openTask(Page page, String name) {
+  private void openTask(Page page, String name) {
+    if (!page.url().contains("/camunda/app/tasklist/")) {
+      page.navigate(url("/camunda/app/tasklist/default/"));
+    } else {
+      page.reload();
+    }
     page.locator(".tasks-list").getByText(name).click();
     page.locator(".fjs-container").waitFor();
   }
 
-  private static void complete(Page page) {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
-    page.locator(".fjs-container").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+  private void claimGroupTask(Page page, String name) {
+    page.navigate(url("/camunda/app/tasklist/default/"));
+    page.getByText("My group's tasks").click();
+    page.locator(".tasks-list").getByText(name).click();
+    page.locator(".fjs-container").waitFor();
+    page.getByText("Claim", new Page.GetByTextOptions().setExact(true)).click();
   }
 
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "tasklist-" + name + ".png")).setFullPage(true));
+  private static void complete(Page page) {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+    page.locator(".fjs-container").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
+  }
+
+  /** The closing steps run asynchronously; the tests' engine has no job executor, so the test runs them. */
+  private void runAsyncSteps(String key) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+    if (instance != null) {
+      managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private static Path pdf(String name) throws Exception {
+    Path dir = Files.createTempDirectory("evidence");
+    Path file = dir.resolve(name + ".pdf");
+    Files.writeString(file, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n", StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void assertNoConsoleErrors() {
+    assertThat(consoles.stream().flatMap(c -> c.errors().stream()).toList()).isEmpty();
   }
 }

@@ -10,11 +10,16 @@ import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RiskAcceptanceRepository;
 import com.rectify.recommendation.TargetDateRevisionRepository;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each rule the process holds, shown by the engine refusing the wrong move and changing nothing. */
+/**
+ * Each rule the process holds, shown by the engine refusing the wrong move and changing nothing. Where
+ * Camunda's authorizations already keep the wrong person off the task, the task is then assigned to them
+ * (an assignee may work on a task) to show that the rule holds on its own.
+ */
 class LifecycleRulesTest extends LifecycleTestSupport {
 
   @Autowired ReviewDecisionRepository reviews;
@@ -67,6 +72,9 @@ class LifecycleRulesTest extends LifecycleTestSupport {
     submitEvidence(rec);
 
     assertThatThrownBy(() -> review(rec, "sam", "IMPLEMENTED"))
+        .as("Camunda's authorizations keep him off an auditors' task").isInstanceOf(AuthorizationException.class);
+    assignedByAnAdministrator(rec, "Task_ReviewEvidence", "sam");
+    assertThatThrownBy(() -> review(rec, "sam", "IMPLEMENTED"))
         .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("only auditors");
     assertThat(statusOf(rec)).isEqualTo(AWAITING_REVIEW);
   }
@@ -102,6 +110,8 @@ class LifecycleRulesTest extends LifecycleTestSupport {
     Recommendation rec = newRecommendation("High");
     notAgree(rec);
 
+    assertThatThrownBy(() -> decideRisk(rec, "dan", "ACCEPTED")).isInstanceOf(AuthorizationException.class);
+    assignedByAnAdministrator(rec, "Task_AcceptResidualRisk", "dan");
     assertThatThrownBy(() -> decideRisk(rec, "dan", "ACCEPTED"))
         .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("s151-officer");
     assertThat(risks.findByRecommendationIdOrderByIdAsc(rec.getId())).isEmpty();
@@ -130,6 +140,9 @@ class LifecycleRulesTest extends LifecycleTestSupport {
     complete(rec, "Task_ImplementAction", "olivia", "implementationStep", "REVISION_REQUESTED",
         "requestedTargetDate", target.plusMonths(2).toString(), "revisionReason", "Still short.");
 
+    assertThatThrownBy(() -> complete(rec, "Task_ApproveRevisedDate", "alice", "revisionDecision", "APPROVED"))
+        .isInstanceOf(AuthorizationException.class);
+    assignedByAnAdministrator(rec, "Task_ApproveRevisedDate", "alice");
     assertThatThrownBy(() -> complete(rec, "Task_ApproveRevisedDate", "alice", "revisionDecision", "APPROVED"))
         .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("audit-managers");
     assertThat(reload(rec).getCurrentTargetDate()).isEqualTo(target.plusMonths(1));
@@ -188,5 +201,10 @@ class LifecycleRulesTest extends LifecycleTestSupport {
         .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("agreement");
     assertThat(statusOf(rec)).isEqualTo(AWAITING_AGREEMENT);
     assertThat(reload(rec).getAgreedAction()).isNull();
+  }
+
+  /** What an administrator (or anyone Camunda lets assign the task) may do: give the task to this user. */
+  private void assignedByAnAdministrator(Recommendation rec, String taskKey, String user) {
+    taskService.setAssignee(task(rec, taskKey).getId(), user);
   }
 }

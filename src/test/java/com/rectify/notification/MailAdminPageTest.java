@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rectify.audit.AuditService;
 import com.rectify.audit.NewAudit;
 import com.rectify.demo.DemoUsers;
+import com.rectify.security.FormLogin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,18 @@ class MailAdminPageTest {
 
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+  private final java.util.Map<String, String> sessions = new java.util.HashMap<>();
+
+  /** A page as the user sees it after signing in on the login page. */
   private HttpResponse<String> get(String path, String user) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+      String session = sessions.get(user);
+      if (session == null) {
+        session = FormLogin.session(client, "http://localhost:" + port, user, DemoUsers.PASSWORD);
+        sessions.put(user, session);
+      }
+      request.header("Cookie", "JSESSIONID=" + session);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -353,10 +353,9 @@ class CommitteeReportTest {
   @Test
   void theHtmlReportRendersInChromium() {
     try (Playwright playwright = Browsers.playwright(); Browser browser = Browsers.chromium(playwright)) {
-      BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
-          .setExtraHTTPHeaders(Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
-              .encodeToString(("carol:" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))));
+      BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
       Page page = context.newPage();
+      Browsers.loginToTasklist(page, "http://localhost:" + port, "carol", DemoUsers.PASSWORD);
       page.navigate("http://localhost:" + port + "/reports/committee?asAt=" + JUNE);
       assertThat(page.locator("h1").textContent()).contains("as at 30/06/2002");
       assertThat(page.locator("#LOW_OVERDUE").textContent()).contains("Label the fire doors.").contains("first cycle");

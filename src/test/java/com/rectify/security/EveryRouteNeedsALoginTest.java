@@ -30,21 +30,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ActiveProfiles("test")
 class EveryRouteNeedsALoginTest {
 
-  /** The only routes anyone may reach without a login. */
+  /** The only routes anyone may reach without a login: the login page, its assets, the error page and health. */
   static final Set<String> PUBLIC = Set.of(
-      "GET /",
+      "GET /login",
       "GET /error",
       "GET /rectify.css",
       "GET /favicon.ico",
-      "GET /actuator/health",
+      "GET /actuator/health");
+
+  /** Pages of the Camunda webapps, which send a browser without a login to Rectify's login page. */
+  static final List<String> WEBAPP_PAGES = List.of(
+      "GET /",
+      "GET /camunda/app/",
       "GET /camunda/app/tasklist/default/",
       "GET /camunda/app/cockpit/default/",
       "GET /camunda/app/admin/default/",
       "GET /camunda/app/welcome/default/",
       "GET /camunda/app/tasklist/styles/styles.css",
-      "GET /camunda/lib/require.js",
-      // The webapps ask this to learn whether anyone is logged in; without a login it answers 404.
-      "GET /camunda/api/admin/auth/user/default");
+      "GET /camunda/lib/require.js");
 
   /** Routes that are not Spring MVC mappings: Camunda's REST API, the webapps' APIs, actuator. */
   static final List<String> SAMPLES = List.of(
@@ -59,6 +62,8 @@ class EveryRouteNeedsALoginTest {
       "POST /engine-rest/task/1/complete",
       "POST /engine-rest/deployment/create",
       "POST /engine-rest/user/create",
+      "GET /camunda/api/admin/auth/user/default",
+      "POST /camunda/api/admin/auth/user/default/login/tasklist",
       "GET /camunda/api/engine/engine/default/task",
       "GET /camunda/api/engine/engine/default/process-instance",
       "POST /camunda/api/engine/engine/default/task/1/complete",
@@ -110,6 +115,7 @@ class EveryRouteNeedsALoginTest {
   void everyRouteRefusesARequestWithoutCredentials() throws Exception {
     Set<String> routes = new TreeSet<>(applicationRoutes());
     routes.addAll(SAMPLES);
+    routes.addAll(WEBAPP_PAGES);
     List<String> open = new ArrayList<>();
     for (String route : routes) {
       if (PUBLIC.contains(route)) {
@@ -122,6 +128,16 @@ class EveryRouteNeedsALoginTest {
       }
     }
     assertThat(open).as("routes answering without a login").isEmpty();
+  }
+
+  @Test
+  void theWebappsSendABrowserWithoutALoginToTheLoginPage() throws Exception {
+    for (String route : WEBAPP_PAGES) {
+      String[] parts = route.split(" ", 2);
+      HttpResponse<String> response = send(parts[0], parts[1]);
+      assertThat(response.statusCode()).as(route).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location").orElse("")).as(route).endsWith("/login");
+    }
   }
 
   @Test
@@ -155,7 +171,7 @@ class EveryRouteNeedsALoginTest {
     }
     if (status == 302 || status == 303 || status == 307) {
       String location = response.headers().firstValue("Location").orElse("");
-      return location.contains("/camunda/app/tasklist/default/") || location.endsWith("/login");
+      return location.endsWith("/login");
     }
     return false;
   }

@@ -101,7 +101,7 @@ class HostileInputTest {
   }
 
   @Test
-  void payloadsAreInertInTheEvidencePageTheCommitteeReportAndTasklist() {
+  void payloadsAreInertInTheEvidencePageTasklistTheCommitteeReportAndTheRegisterPages() {
     demoUsers.ensure();
     JsonNode body = postAudit("Olivia Officer");
     long id = body.get("recommendations").get(0).get("id").asLong();
@@ -155,6 +155,19 @@ class HostileInputTest {
       Browsers.loginToTasklist(page, base, "helen", DemoUsers.PASSWORD);
       page.navigate(base + "/reports/committee");
       assertThat(page.content()).contains("reconcile payroll");
+      page.waitForTimeout(500);
+
+      page.navigate(base + "/recommendations/" + id);
+      page.locator("#timeline").waitFor();
+      assertThat(page.locator("main").innerText()).contains("Reconcile monthly");
+      page.waitForTimeout(500);
+
+      page.navigate(base + "/register?q=" + rec.getBusinessKey());
+      assertThat(page.locator("#register tbody tr").first().innerText()).contains(rec.getBusinessKey());
+      page.waitForTimeout(500);
+
+      page.navigate(base + "/dashboard");
+      page.locator("#headlines").waitFor();
       page.waitForTimeout(500);
     }
     assertThat(dialogs).as("dialogs opened by stored payloads").isEmpty();

@@ -1,0 +1,122 @@
+package com.rectify.importing;
+
+import com.rectify.audit.Audit;
+import com.rectify.audit.AuditRepository;
+import com.rectify.common.Today;
+import com.rectify.common.UkDates;
+import com.rectify.cycle.CurrentCycle;
+import com.rectify.cycle.ReportingCycle;
+import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.recommendation.LeadOfficers;
+import com.rectify.recommendation.ProgressUpdate;
+import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.recommendation.RecommendationStatus;
+import com.rectify.recommendation.StatusHistory;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a checked plan's new rows inside the caller's transaction: the audit, the recommendation, its status
+ * history and notes, and its lifecycle, started where the sheet says it stands.
+ */
+@Component
+class ImportWriter {
+
+  /** Rows written between two clearings of the persistence context. */
+  static final int FLUSH_EVERY = 25;
+
+  private final AuditRepository audits;
+  private final RecommendationRepository recommendations;
+  private final ProgressUpdateRepository updates;
+  private final StatusHistory history;
+  private final LeadOfficers leadOfficers;
+  private final CurrentCycle currentCycle;
+  private final RuntimeService runtimeService;
+  private final Today today;
+  private final EntityManager entityManager;
+
+  ImportWriter(AuditRepository audits, RecommendationRepository recommendations, ProgressUpdateRepository updates,
+      StatusHistory history, LeadOfficers leadOfficers, CurrentCycle currentCycle, RuntimeService runtimeService, Today today,
+      EntityManager entityManager) {
+    this.audits = audits;
+    this.recommendations = recommendations;
+    this.updates = updates;
+    this.history = history;
+    this.leadOfficers = leadOfficers;
+    this.currentCycle = currentCycle;
+    this.runtimeService = runtimeService;
+    this.today = today;
+    this.entityManager = entityManager;
+  }
+
+  void write(ImportPlan plan, ImportRequest request) {
+    String actor = request.actor();
+    Instant now = today.now().toInstant();
+    ReportingCycle cycle = currentCycle.orNull();
+    int written = 0;
+    Map<String, List<String>> logins = new HashMap<>();
+    for (PlannedRow p : plan.planned) {
+      if (!p.isNew) {
+        continue;
+      }
+      if (++written % FLUSH_EVERY == 0) {
+        // Every query the process steps make flushes the persistence context, checking each entity in it:
+        // keeping it small keeps each row's cost flat. Everything stays in the one transaction.
+        entityManager.flush();
+        entityManager.clear();
+        cycle = cycle == null ? null : entityManager.getReference(ReportingCycle.class, cycle.getId());
+      }
+      AuditPlan auditPlan = p.audit;
+      if (auditPlan.entity == null) {
+        auditPlan.entity = audits.save(new Audit(auditPlan.reference, auditPlan.title, auditPlan.service, null, actor));
+      }
+      Recommendation recommendation = new Recommendation(auditPlan.entity, p.reference, p.text, p.grade, p.leadOfficer,
+          auditPlan.entity.getService());
+      recommendation.setFinding(p.finding);
+      recommendation.setGradeAsWritten(p.gradeAsWritten);
+      recommendation.setLeadOfficerLogins(logins.computeIfAbsent(p.leadOfficer, leadOfficers::loginsOf));
+      boolean agreed = p.agreedAction != null || p.targetDate != null;
+      if (agreed) {
+        recommendation.agreeAction(p.agreedAction, p.targetDate);
+      }
+      recommendations.save(recommendation);
+      String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
+      Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(today.date())
+          ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
+          : now;
+      // A recommendation the sheet closed in the past is raised just before, so its history reads in order.
+      history.recordRaisedAsOf(recommendation, actor, ImportService.VIA, source, closedAt.equals(now) ? now : closedAt.minusSeconds(1));
+      for (String note : p.notes) {
+        updates.save(new ProgressUpdate(recommendation.getId(), note, actor, now, cycle));
+      }
+      if (p.progress != null) {
+        updates.save(new ProgressUpdate(recommendation.getId(), p.progress, actor, now, cycle));
+      }
+      if (p.complete) {
+        recommendation.setClosureReason("The imported sheet records the action as complete.");
+        history.recordAsOf(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, ImportService.VIA, source
+            + (closedAt.equals(now) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
+            closedAt);
+      } else if (agreed) {
+        history.record(recommendation, RecommendationStatus.IN_IMPLEMENTATION, actor, ImportService.VIA, source + " The sheet records an agreed action.");
+        runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
+            .businessKey(recommendation.getBusinessKey())
+            .setVariable(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId())
+            .setVariable(LifecycleVariables.GRADE, recommendation.getGrade().name())
+            .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
+            .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
+            .execute();
+      } else {
+        runtimeService.startProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS, recommendation.getBusinessKey(),
+            Map.of(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId()));
+      }
+    }
+  }
+}

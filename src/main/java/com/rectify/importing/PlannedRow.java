@@ -1,0 +1,30 @@
+package com.rectify.importing;
+
+import com.rectify.recommendation.Grade;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One row, read and checked, ready to write. */
+final class PlannedRow {
+  final int row;
+  AuditPlan audit;
+  String reference;
+  String text;
+  String finding;
+  Grade grade;
+  String gradeAsWritten;
+  String leadOfficer;
+  String agreedAction;
+  LocalDate targetDate;
+  boolean complete;
+  /** The date the sheet gives beside its completion marker ("23/05/2024 Complete"), if any. */
+  LocalDate completedOn;
+  String progress;
+  final List<String> notes = new ArrayList<>();
+  boolean isNew;
+
+  PlannedRow(int row) {
+    this.row = row;
+  }
+}

@@ -1,0 +1,69 @@
+package com.rectify.register;
+
+import com.rectify.common.Today;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationDetail;
+import com.rectify.recommendation.RecommendationQueries;
+import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.security.RecommendationVisibility;
+import com.rectify.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** One recommendation: its story as a timeline, and its lifecycle diagram with the step it stands at. */
+@Controller
+public class RecommendationPage {
+
+  private final RecommendationRepository recommendations;
+  private final RecommendationQueries queries;
+  private final ProcessDiagram diagrams;
+  private final RecommendationVisibility visibility;
+  private final Today today;
+
+  public RecommendationPage(RecommendationRepository recommendations, RecommendationQueries queries, ProcessDiagram diagrams,
+      RecommendationVisibility visibility, Today today) {
+    this.recommendations = recommendations;
+    this.queries = queries;
+    this.diagrams = diagrams;
+    this.visibility = visibility;
+    this.today = today;
+  }
+
+  @GetMapping("/recommendations/{id}")
+  @Transactional(readOnly = true)
+  public String show(@PathVariable Long id, Authentication authentication, Model model) {
+    Recommendation recommendation = visible(id, authentication);
+    RecommendationDetail detail = queries.detail(id);
+    model.addAttribute("recommendation", recommendation);
+    model.addAttribute("auditTitle", recommendation.getAudit().getTitle());
+    model.addAttribute("detail", detail);
+    model.addAttribute("timeline", Timeline.of(detail, id));
+    model.addAttribute("instance", diagrams.of(recommendation.getBusinessKey()).orElse(null));
+    model.addAttribute("today", today.date());
+    return "recommendation";
+  }
+
+  @GetMapping("/recommendations/{id}/diagram")
+  public ResponseEntity<byte[]> diagram(@PathVariable Long id, Authentication authentication) {
+    Recommendation recommendation = visible(id, authentication);
+    ProcessDiagram.Instance instance = diagrams.of(recommendation.getBusinessKey())
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "id", "Recommendation " + id + " has no lifecycle process."));
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
+        .body(diagrams.bpmnXml(instance.definitionId()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A recommendation the user may not see answers as one that does not exist. */
+  private Recommendation visible(Long id, Authentication authentication) {
+    return recommendations.findById(id)
+        .filter(r -> visibility.of(authentication).includes(r))
+        .orElseThrow(() -> ApiException.notFound("Recommendation", id));
+  }
+}

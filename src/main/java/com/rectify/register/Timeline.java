@@ -1,0 +1,84 @@
+package com.rectify.register;
+
+import com.rectify.common.TextSanitizer;
+import com.rectify.common.UkDates;
+import com.rectify.recommendation.RecommendationDetail;
+import com.rectify.recommendation.RecommendationDetail.EvidenceView;
+import com.rectify.recommendation.RecommendationDetail.MissedUpdateView;
+import com.rectify.recommendation.RecommendationDetail.ProgressUpdateView;
+import com.rectify.recommendation.RecommendationDetail.ReviewView;
+import com.rectify.recommendation.RecommendationDetail.RevisionView;
+import com.rectify.recommendation.RecommendationDetail.RiskView;
+import com.rectify.recommendation.RecommendationDetail.StatusChangeView;
+import com.rectify.recommendation.RevisionDecision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Everything that happened to a recommendation, in the order it happened. */
+public final class Timeline {
+
+  /** One event: when, what kind (status, update, revision, evidence, decision, missed), a title, its text, who, and a link. */
+  public record Entry(Instant when, String kind, String title, String text, String who, String link) {
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** When, as the council's clock read it. */
+    public String whenShown() {
+      return when == null ? "" : SHOWN.format(when.atZone(com.rectify.common.Today.LONDON));
+    }
+  }
+
+  private Timeline() {}
+
+  public static List<Entry> of(RecommendationDetail detail, Long recommendationId) {
+    List<Entry> entries = new ArrayList<>();
+    for (StatusChangeView change : detail.statusHistory()) {
+      String title = change.from() == null ? "Raised: " + change.to().label() : change.from().label() + " → " + change.to().label();
+      entries.add(new Entry(change.changedAt(), "status", title, join(change.note(), change.via() == null ? null : "via " + change.via()),
+          change.changedBy(), null));
+    }
+    for (ProgressUpdateView update : detail.updates()) {
+      entries.add(new Entry(update.postedAt(), "update",
+          update.reportingCycle() == null ? "Progress update" : "Progress update for " + update.reportingCycle(),
+          TextSanitizer.plain(update.text()), update.author(), null));
+    }
+    for (RevisionView revision : detail.revisions()) {
+      String to = revision.toBeConfirmed() ? "TBC" : UkDates.display(revision.requestedDate());
+      entries.add(new Entry(revision.requestedAt(), "revision", "Revision " + revision.revisionNumber() + " asked: "
+          + UkDates.display(revision.previousDate()) + " → " + to, TextSanitizer.plain(revision.reason()), revision.requestedBy(), null));
+      if (revision.decision() != RevisionDecision.PENDING && revision.decidedAt() != null) {
+        entries.add(new Entry(revision.decidedAt(), "decision", "Revision " + revision.revisionNumber() + " "
+            + revision.decision().name().toLowerCase(Locale.UK) + (revision.approverGroup() == null ? "" : " (" + revision.approverGroup() + ")"),
+            TextSanitizer.plain(revision.decisionComment()), revision.decidedBy(), null));
+      }
+    }
+    for (EvidenceView evidence : detail.evidence()) {
+      entries.add(new Entry(evidence.uploadedAt(), "evidence", "Evidence uploaded: " + evidence.filename(),
+          evidence.state().toLowerCase(Locale.UK).replace('_', ' '), evidence.uploadedBy(),
+          "/recommendations/" + recommendationId + "/evidence/" + evidence.id()));
+    }
+    for (ReviewView review : detail.reviews()) {
+      entries.add(new Entry(review.decidedAt(), "decision", "Evidence reviewed: " + review.outcome().toLowerCase(Locale.UK).replace('_', ' '),
+          TextSanitizer.plain(review.comment()), review.reviewer(), null));
+    }
+    for (RiskView risk : detail.riskDecisions()) {
+      entries.add(new Entry(risk.decidedAt(), "decision", "Residual risk " + risk.decision().toLowerCase(Locale.UK).replace('_', ' ')
+          + (risk.acceptorGroup() == null ? "" : " (" + risk.acceptorGroup() + ")"), TextSanitizer.plain(risk.rationale()), risk.decidedBy(), null));
+    }
+    for (MissedUpdateView missed : detail.noUpdateReceived()) {
+      entries.add(new Entry(missed.flaggedAt(), "missed", "No update received in " + missed.reportingCycle(),
+          "The deadline was " + UkDates.display(missed.updateDeadline()) + ".", null, null));
+    }
+    entries.sort(Comparator.comparing(Entry::when, Comparator.nullsLast(Comparator.naturalOrder())));
+    return entries;
+  }
+
+  private static String join(String first, String second) {
+    if (first == null || first.isBlank()) {
+      return second;
+    }
+    return second == null ? first : first + " · " + second;
+  }
+}

@@ -1,0 +1,200 @@
+package com.rectify.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.rectify.common.Today;
+import com.rectify.demo.DemoUsers;
+import com.rectify.importing.ImportService;
+import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.register.SampleRegister;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The dashboard, register, recommendation page and analytics in Chromium: charts drawn and clicked through to
+ * the register filtered, the register searched, sorted, paged and exported, the BPMN diagram with the current
+ * step marked, an officer kept to their own service; no console error on any of them, and each fits a phone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DashboardPagesTest {
+
+  private static final String FOLDER = "pages";
+
+  @RegisterExtension
+  static final Chromium chromium = new Chromium();
+
+  @LocalServerPort int port;
+  @Autowired DemoUsers demoUsers;
+  @Autowired ImportService imports;
+  @Autowired RecommendationRepository recommendations;
+  @Autowired RuntimeService runtimeService;
+  @Autowired Today today;
+
+  private SampleRegister sample;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<ConsoleErrors> consoles = new ArrayList<>();
+
+  @BeforeEach
+  void sample() {
+    demoUsers.ensure();
+    sample = SampleRegister.importInto(imports, recommendations, today.date());
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    contexts.forEach(BrowserContext::close);
+  }
+
+  @Test
+  void aChartBarOpensTheRegisterFilteredToWhatItCounts() {
+    Page page = login("helen");
+    page.navigate(url("/dashboard"));
+    assertThat(page.locator("canvas[data-chart]").count()).isEqualTo(6);
+    Screens.both(page, FOLDER, "dashboard");
+
+    // High, overdue 3–12 months: the third series' second bar.
+    clickBar(page, "chart-grade-band", 2, 1);
+    page.waitForURL("**/register?**");
+    assertThat(page.url()).contains("status=open", "grade=HIGH", "overdue=3-12m");
+    assertThat(page.locator("select[name=overdue] option:checked").innerText()).isEqualTo("Overdue 3–12 months");
+    assertThat(page.locator("select[name=grade] option:checked").innerText()).isEqualTo("High");
+    assertThat(page.locator("#register tbody tr").allInnerTexts()).isNotEmpty().allSatisfy(row -> assertThat(row).contains("High"));
+    assertThat(page.locator("#register").innerText()).contains(sample.audit + "/2").doesNotContain(sample.audit + "/3");
+
+    page.navigate(url("/dashboard"));
+    page.locator("#headlines").getByText("Overdue", new Locator.GetByTextOptions().setExact(true)).click();
+    page.waitForURL("**/register?**");
+    assertThat(page.url()).contains("overdue=any");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void theRegisterIsSearchedSortedPagedAndExported() {
+    Page page = login("helen");
+    page.navigate(url("/register"));
+    page.locator("input[name=q]").fill(sample.audit);
+    page.getByText("Show", new Page.GetByTextOptions().setExact(true)).click();
+    page.waitForURL("**q=" + sample.audit + "**");
+    assertThat(page.locator("#count").innerText()).startsWith("7 recommendations");
+
+    page.locator("#register thead").getByText("Grade").click();
+    page.waitForURL("**sort=grade**");
+    assertThat(page.locator("#register tbody tr").first().innerText()).contains(sample.audit + "/1", "Essential");
+    page.locator("#register thead").getByText("Grade").click();
+    page.waitForURL("**dir=desc**");
+    assertThat(page.locator("#register tbody tr").first().innerText()).contains(sample.audit + "/5", "Low");
+    Screens.both(page, FOLDER, "register");
+
+    page.navigate(url("/register?q=" + sample.audit + "&sort=reference&size=3"));
+    assertThat(page.locator(".pager").innerText()).contains("Page 1 of 3");
+    page.getByText("Next →").click();
+    page.waitForURL("**page=1**");
+    assertThat(page.locator(".pager").innerText()).contains("Page 2 of 3");
+    assertThat(page.locator("#register tbody tr").first().innerText()).contains(sample.audit + "/4");
+
+    Download download = page.waitForDownload(() -> page.locator("#export-xlsx").click());
+    assertThat(download.suggestedFilename()).startsWith("register-").endsWith(".xlsx");
+    assertThat(download.url()).contains("q=" + sample.audit, "format=xlsx").doesNotContain("page=");
+
+    Response refused = page.navigate(url("/register?grade=Urgent&overdue=soon"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(page.locator("#problems").innerText()).contains("Parameter 'grade' cannot be 'Urgent'", "Parameter 'overdue' cannot be 'soon'");
+    Screens.both(page, FOLDER, "register-refused");
+    assertThat(consoles.stream().flatMap(c -> c.errors().stream()).toList())
+        .as("only the refused page's own status").allSatisfy(e -> assertThat(e).contains("400", "/register?grade=Urgent"));
+  }
+
+  @Test
+  void theRecommendationPageShowsTheCurrentStepAndLinksToTasklistAndCockpit() {
+    Long id = sample.id("2");
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sample.audit + "/2").singleResult().getId();
+    Page page = login("helen");
+    page.navigate(url("/recommendations/" + id));
+    page.locator("#diagram[data-ready=true]").waitFor();
+    assertThat(page.locator("#diagram .djs-element.current[data-element-id=Task_ImplementAction]").count()).isEqualTo(1);
+    assertThat(page.locator("#diagram .djs-element.current").count()).isEqualTo(1);
+    assertThat(page.locator(".task-link").first().getAttribute("href")).startsWith("/camunda/app/tasklist/default/#/?task=");
+    assertThat(page.locator("#cockpit-link").getAttribute("href"))
+        .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+    assertThat(page.locator("#timeline").innerText()).contains("Raised: awaiting agreement", "→ in implementation");
+    Screens.both(page, FOLDER, "recommendation");
+
+    page.locator(".task-link").first().click();
+    page.waitForURL("**/camunda/app/tasklist/**");
+    page.locator(".fjs-container").waitFor();
+    assertThat(page.locator(".task-details, .task-card, body").first().innerText()).contains("Implement action · " + sample.audit + "/2");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void analyticsShowsTheStepsAndAnOfficerSeesOnlyTheirOwnService() {
+    Page helen = login("helen");
+    helen.navigate(url("/analytics"));
+    assertThat(helen.locator("#chart-waiting table").textContent()).contains("Implement action");
+    assertThat(helen.locator("#waiting-by-service").innerText()).contains(sample.service);
+    Screens.both(helen, FOLDER, "analytics");
+
+    SampleRegister finance = SampleRegister.importInto(imports, recommendations, today.date(), "finance");
+    Page olivia = login("olivia");
+    olivia.navigate(url("/register?audit=" + finance.audit));
+    assertThat(olivia.locator("#count").innerText()).startsWith("7 recommendations");
+    olivia.navigate(url("/dashboard"));
+    assertThat(olivia.locator("main").innerText()).contains("Counting the recommendations of your service: finance");
+    assertThat(olivia.locator("#chart-services table").textContent()).contains("finance").doesNotContain(sample.service);
+    Screens.both(olivia, FOLDER, "dashboard-officer");
+    olivia.navigate(url("/register?service=" + sample.service));
+    assertThat(olivia.locator("#count").innerText()).startsWith("0 recommendations");
+    assertThat(olivia.request().get(url("/recommendations/" + sample.id("1"))).status()).isEqualTo(404);
+    assertThat(olivia.request().get(url("/recommendations/" + sample.id("1") + "/diagram")).status()).isEqualTo(404);
+    assertThat(olivia.request().get(url("/analytics")).status()).isEqualTo(403);
+    assertNoConsoleErrors();
+  }
+
+  /** Clicks the bar Chart.js drew for one series and category. */
+  private static void clickBar(Page page, String chartId, int series, int category) {
+    Locator canvas = page.locator("#" + chartId + " canvas");
+    canvas.scrollIntoViewIfNeeded();
+    @SuppressWarnings("unchecked")
+    Map<String, Number> point = (Map<String, Number>) canvas.evaluate("(c, [s, i]) => { const bar = Chart.getChart(c)"
+        + ".getDatasetMeta(s).data[i]; const box = bar.getProps(['x', 'y', 'base'], true);"
+        + " return { x: box.x, y: (box.y + box.base) / 2 }; }", List.of(series, category));
+    var box = canvas.boundingBox();
+    page.mouse().click(box.x + point.get("x").doubleValue(), box.y + point.get("y").doubleValue());
+  }
+
+  private Page login(String user) {
+    BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+        .setViewportSize(Screens.DESKTOP_WIDTH, Screens.DESKTOP_HEIGHT));
+    context.setDefaultTimeout(60_000);
+    contexts.add(context);
+    Page page = context.newPage();
+    consoles.add(ConsoleErrors.watch(page, user));
+    Browsers.loginToTasklist(page, url(""), user);
+    return page;
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void assertNoConsoleErrors() {
+    assertThat(consoles.stream().flatMap(c -> c.errors().stream()).toList()).isEmpty();
+  }
+}

@@ -1,0 +1,37 @@
+package com.rectify.browser;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+
+/** Screenshots under target/screenshots: each of the product's pages as a 1280×800 screen and a 390-px-wide phone shows it. */
+public final class Screens {
+
+  public static final int DESKTOP_WIDTH = 1280;
+  public static final int DESKTOP_HEIGHT = 800;
+  public static final int PHONE_WIDTH = 390;
+  public static final int PHONE_HEIGHT = 844;
+
+  private Screens() {}
+
+  public static void desktop(Page page, String folder, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + ".png")).setFullPage(true));
+  }
+
+  /**
+   * The page at both sizes; fails when the phone would have to scroll sideways to read it. The page is left at
+   * the desktop size.
+   */
+  public static void both(Page page, String folder, String name) {
+    page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+    page.waitForLoadState();
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + "-1280x800.png")));
+    page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+    page.waitForTimeout(300);
+    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + "-390.png")).setFullPage(true));
+    int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+    if (width > PHONE_WIDTH) {
+      throw new AssertionError(page.url() + " is " + width + " px wide on a " + PHONE_WIDTH + "-px phone");
+    }
+    page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+  }
+}

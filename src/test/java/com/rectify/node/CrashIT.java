@@ -1,0 +1,227 @@
+package com.rectify.node;
+
+import static com.rectify.node.ClusterIT.awaitTrue;
+import static com.rectify.node.ClusterIT.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged application killed with {@code kill -9} in the middle of an import and in the middle of a
+ * burst of evidence reviews, then started again on the same database (an H2 file by default, PostgreSQL in
+ * {@code -Ppostgres}). Nothing is half-done, lost or done twice. The mail relay hangs around each kill, so
+ * no mail is half-sent when the node dies; the mail the dead node had claimed must still leave once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrashIT {
+
+  private static final int IMPORT_ROWS = 3000;
+  private static final int REVIEWS = 16;
+
+  private final Path directory = Path.of("target", "crash");
+  private Mailbox mailbox;
+  private SmtpRelay relay;
+  private AppNode node;
+
+  @BeforeAll
+  void startNode() throws Exception {
+    deleteRecursively(directory);
+    NodeDatabase database = NodeDatabase.forTest(directory);
+    mailbox = new Mailbox();
+    relay = new SmtpRelay(mailbox.port());
+    Map<String, String> settings = AppNode.settings(database, relay.port(), directory.resolve("evidence"));
+    settings.put("rectify.demo.enabled", "true");
+    node = new AppNode("crash-node", freePort(), settings, directory).start().awaitUp(Duration.ofMinutes(5));
+  }
+
+  @AfterAll
+  void stopNode() throws Exception {
+    for (AutoCloseable closeable : new AutoCloseable[] {node, relay, mailbox}) {
+      if (closeable != null) {
+        closeable.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void killedInTheMiddleOfAnImportLeavesNoPartOfIt() throws Exception {
+    String audit = "CRASH-" + UUID.randomUUID().toString().substring(0, 6);
+    byte[] sheet = sheet(IMPORT_ROWS);
+    String path = "/api/imports?audit=" + audit + "&auditTitle=" + AppNode.encode("Crash import");
+
+    CompletableFuture<HttpResponse<String>> running = node.postFile("helen", path, "tracker.csv", sheet);
+    Thread.sleep(12_000);
+    assertThat(running).as("the import is still running when the node is killed").isNotDone();
+    relay.hold();
+    node.kill();
+    restart();
+    relay.release();
+
+    assertThat(recommendationsOf(audit)).as("recommendations of the killed import").isZero();
+    assertThat(instancesOf(audit)).as("lifecycles of the killed import").isZero();
+
+    HttpResponse<String> again = node.postFile("helen", path, "tracker.csv", sheet).get();
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(AppNode.JSON.readTree(again.body()).get("created").asInt()).isEqualTo(IMPORT_ROWS);
+    assertThat(recommendationsOf(audit)).isEqualTo(IMPORT_ROWS);
+    assertThat(instancesOf(audit)).isEqualTo(IMPORT_ROWS);
+  }
+
+  @Test
+  @Order(2)
+  void killedInTheMiddleOfReviewsLosesAndRepeatsNothing() throws Exception {
+    List<String> keys = awaitingReview(REVIEWS);
+    relay.hold();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicInteger answered = new AtomicInteger();
+    ExecutorService reviewers = Executors.newFixedThreadPool(4, work -> {
+      Thread thread = new Thread(work, "reviewer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    for (String key : keys) {
+      reviewers.submit(() -> {
+        String task = node.taskId("alice", key, "Task_ReviewEvidence");
+        if (node.completeTask("alice", task, review()).statusCode() == 204) {
+          acknowledged.add(key);
+        }
+        answered.incrementAndGet();
+        return null;
+      });
+    }
+    awaitTrue("half the reviews answered", () -> answered.get() >= REVIEWS / 2);
+    node.kill();
+    reviewers.shutdownNow();
+    Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
+    System.out.printf("CrashIT: node killed after %d of %d reviews were acknowledged%n", acknowledgedBeforeKill.size(), REVIEWS);
+    assertThat(acknowledgedBeforeKill.size()).as("reviews still in flight at the kill").isLessThan(REVIEWS);
+
+    restart();
+    relay.release();
+    for (String key : keys) {
+      String open = node.taskId("alice", key, "Task_ReviewEvidence");
+      if (acknowledgedBeforeKill.contains(key)) {
+        assertThat(open).as("review of %s was acknowledged before the kill", key).isNull();
+      } else if (open != null) {
+        assertThat(node.completeTask("alice", open, review()).statusCode()).isEqualTo(204);
+      }
+    }
+
+    awaitTrue("every recommendation closed and its officer told", () -> {
+      for (String key : keys) {
+        if (mailbox.withSubject("Closed as implemented: " + key).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    });
+    Thread.sleep(8_000);
+    for (String key : keys) {
+      JsonNode detail = node.getJson("helen", "/api/recommendations/" + recommendationId(key));
+      assertThat(detail.at("/summary/status").asText()).as(key).isEqualTo("CLOSED_IMPLEMENTED");
+      assertThat(detail.get("reviews")).as("review decisions of %s", key).hasSize(1);
+      assertThat(detail.get("statusHistory").findValuesAsText("to").stream().filter("CLOSED_IMPLEMENTED"::equals))
+          .as("closures of %s", key).hasSize(1);
+      assertThat(node.getJson("helen", "/engine-rest/history/task/count?taskDefinitionKey=Task_ReviewEvidence&processInstanceBusinessKey="
+          + AppNode.encode(key)).get("count").asLong()).as("review tasks of %s", key).isEqualTo(1);
+      assertThat(mailbox.withSubject("Closed as implemented: " + key)).as("closure mail of %s", key).hasSize(1);
+    }
+    assertThat(mailbox.duplicates()).as("outbox rows that arrived twice").isEmpty();
+  }
+
+  /** Recommendations whose evidence waits for an auditor, set up through the API as officers would. */
+  private List<String> awaitingReview(int count) throws Exception {
+    String reference = "REV-" + UUID.randomUUID().toString().substring(0, 6);
+    List<String> keys = new ArrayList<>();
+    for (String key : node.raiseFinanceAudit(reference, "Crash review audit", "Medium", count)) {
+      awaitTrue("agreement task of " + key, () -> node.taskId("olivia", key, "Task_AgreeAction") != null);
+      assertThat(node.completeTask("olivia", node.taskId("olivia", key, "Task_AgreeAction"), Map.of("agreement", "AGREED",
+          "agreedAction", "We will do it.", "targetDate", LocalDate.now().plusMonths(3).toString())).statusCode()).isEqualTo(204);
+      HttpResponse<String> upload = node.postFile("olivia", "/api/recommendations/" + recommendationId(key) + "/evidence",
+          "procedure.txt", "Signed procedure.".getBytes(StandardCharsets.UTF_8)).get();
+      assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+      assertThat(node.completeTask("olivia", node.taskId("olivia", key, "Task_ImplementAction"), Map.of(
+          "implementationStep", "EVIDENCE_SUBMITTED", "evidenceNote", "Procedure signed.")).statusCode()).isEqualTo(204);
+      keys.add(key);
+    }
+    return keys;
+  }
+
+  private static Map<String, String> review() {
+    return Map.of("reviewOutcome", "IMPLEMENTED", "reviewComment", "Seen the signed procedure.");
+  }
+
+  private void restart() throws Exception {
+    node.start().awaitUp(Duration.ofMinutes(5));
+  }
+
+  private long recommendationsOf(String audit) throws Exception {
+    return node.getJson("helen", "/api/recommendations?size=1&audit=" + AppNode.encode(audit)).get("total").asLong();
+  }
+
+  private long instancesOf(String audit) throws Exception {
+    return node.getJson("helen", "/engine-rest/process-instance/count?businessKeyLike=" + AppNode.encode(audit + "/%"))
+        .get("count").asLong();
+  }
+
+  private long recommendationId(String businessKey) throws Exception {
+    String audit = businessKey.substring(0, businessKey.lastIndexOf('/'));
+    for (JsonNode item : node.getJson("helen", "/api/recommendations?size=100&audit=" + AppNode.encode(audit)).get("items")) {
+      if (item.get("businessKey").asText().equals(businessKey)) {
+        return item.get("id").asLong();
+      }
+    }
+    throw new AssertionError("No recommendation " + businessKey);
+  }
+
+  /** A council tracker: agreed actions with target dates, so each row starts its lifecycle at implementation. */
+  private static byte[] sheet(int rows) {
+    StringBuilder csv = new StringBuilder("Ref,Recommendation,Grade,Officer Responsible,Target Date,Agreed Action\n");
+    String target = LocalDate.now().plusYears(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    for (int i = 1; i <= rows; i++) {
+      csv.append(i).append(",\"Recommendation ").append(i).append(", worded as a council's tracker words it.\",")
+          .append(new String[] {"High", "Medium", "Low", "Essential"}[i % 4]).append(",Head of Service ").append(i % 7)
+          .append(',').append(target).append(",Action ").append(i).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package com.rectify.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A mail relay in front of the test's SMTP server that can be made to hang: while holding, it accepts
+ * connections and never answers, so a node's sender sits on the mail it has claimed — the moment to kill it
+ * when no mail may be half-sent. Otherwise it passes everything through.
+ */
+final class SmtpRelay implements AutoCloseable {
+
+  private final ServerSocket server;
+  private final int target;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private volatile boolean holding;
+
+  SmtpRelay(int target) throws IOException {
+    this.target = target;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "smtp-relay");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  void hold() {
+    holding = true;
+  }
+
+  void release() {
+    holding = false;
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        sockets.add(client);
+        if (!holding) {
+          Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+          sockets.add(upstream);
+          pump(client, upstream);
+          pump(upstream, client);
+        }
+      } catch (IOException e) {
+        if (!server.isClosed()) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  private static void pump(Socket from, Socket to) {
+    Thread thread = new Thread(() -> {
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        in.transferTo(out);
+      } catch (IOException closed) {
+        // One side hung up.
+      } finally {
+        try {
+          to.close();
+        } catch (IOException ignored) {
+          // Already closed.
+        }
+      }
+    }, "smtp-relay-pump");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+  }
+}
