@@ -24,10 +24,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Each mail is first claimed by a conditional update in its own short
- * transaction, so two nodes never send the same row; a batch of claimed mail is then sent outside any
- * transaction over one SMTP connection, and each mail marked sent, or put back with its error and a later
- * next attempt (doubling, up to a ceiling). Nothing is
+ * Sends what the outbox holds. A batch of due mail is claimed by conditional updates in one short
+ * transaction, so two nodes never send the same row; the claimed mail is then sent outside any
+ * transaction over one SMTP connection, and marked sent together, or each put back with its error and a
+ * later next attempt (doubling, up to a ceiling). Nothing is
  * dropped. A node that dies between claim and mark leaves the claim to expire, and the mail is tried again.
  */
 @Component
@@ -64,14 +64,7 @@ public class MailDispatcher {
     int batchSize = settings.sender().batchSize();
     for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
       List<Long> due = tx.execute(s -> mails.findDueIds(now, PageRequest.of(0, batchSize)));
-      List<OutboundMail> claimed = new ArrayList<>();
-      for (Long id : due) {
-        OutboundMail mail = claim(id, now);
-        if (mail != null) {
-          claimed.add(mail);
-        }
-      }
-      sent += send(claimed);
+      sent += send(claim(due, now));
       if (due.size() < batchSize) {
         break;
       }
@@ -79,10 +72,18 @@ public class MailDispatcher {
     return sent;
   }
 
-  private OutboundMail claim(Long id, Instant now) {
-    return tx.execute(s -> mails.claim(id, node, now, now.plus(settings.sender().claimTimeout())) == 1
-        ? mails.findById(id).orElse(null)
-        : null);
+  /** Claims what it can of the due mail in one transaction; a row another node took first is skipped. */
+  private List<OutboundMail> claim(List<Long> due, Instant now) {
+    Instant until = now.plus(settings.sender().claimTimeout());
+    return tx.execute(s -> {
+      List<Long> won = new ArrayList<>();
+      for (Long id : due) {
+        if (mails.claim(id, node, now, until) == 1) {
+          won.add(id);
+        }
+      }
+      return won.isEmpty() ? List.of() : mails.findByIdInOrderByIdAsc(won);
+    });
   }
 
   /**
@@ -123,7 +124,9 @@ public class MailDispatcher {
       }
     }
     Instant at = today.now().toInstant();
-    tx.executeWithoutResult(s -> sent.forEach(id -> mails.markSent(id, node, at)));
+    if (!sent.isEmpty()) {
+      tx.executeWithoutResult(s -> mails.markSent(sent, node, at));
+    }
     return sent.size();
   }
 

@@ -1,6 +1,7 @@
 package com.rectify.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +16,8 @@ public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long
   List<OutboundMail> findByRecipientOrderByIdAsc(String recipient);
 
   List<OutboundMail> findByKindOrderByIdAsc(String kind);
+
+  List<OutboundMail> findByIdInOrderByIdAsc(Collection<Long> ids);
 
   long countByState(MailState state);
 
@@ -36,8 +39,8 @@ public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENT, m.sentAt = :now, m.attempts = m.attempts + 1,"
       + " m.lastError = null, m.claimedUntil = null, m.version = m.version + 1"
-      + " where m.id = :id and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
-  int markSent(@Param("id") Long id, @Param("node") String node, @Param("now") Instant now);
+      + " where m.id in :ids and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
+  int markSent(@Param("ids") Collection<Long> ids, @Param("node") String node, @Param("now") Instant now);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.PENDING, m.attempts = m.attempts + 1,"

@@ -2,51 +2,64 @@ package com.rectify.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.rectify.lifecycle.LifecycleRuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Every refusal of the API in one shape: status, message, and the fields at fault. */
+/** Every refusal in one shape: status, message, and the fields at fault; as JSON, or as a page for a browser. */
 @RestControllerAdvice(basePackages = "com.rectify")
 public class ApiExceptionHandler {
 
+  private final NavigationLinks navigation;
+
+  public ApiExceptionHandler(NavigationLinks navigation) {
+    this.navigation = navigation;
+  }
+
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiErrorBody> refused(ApiException e) {
-    return body(e.getStatus(), e.getMessage(), e.getProblems());
+  Object refused(ApiException e, HttpServletRequest request) {
+    return answer(request, e.getStatus(), e.getMessage(), e.getProblems());
   }
 
   /** The engine's own authorizations refused the caller (Camunda authorizations are on). */
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<ApiErrorBody> notAuthorized(AuthorizationException e) {
+  Object notAuthorized(AuthorizationException e, HttpServletRequest request) {
     String message = "User '" + e.getUserId() + "' may not do this: " + e.getMessage();
-    return body(HttpStatus.FORBIDDEN, message, List.of());
+    return answer(request, HttpStatus.FORBIDDEN, message, List.of());
   }
 
   @ExceptionHandler(LifecycleRuleViolation.class)
-  ResponseEntity<ApiErrorBody> ruleViolation(LifecycleRuleViolation e) {
-    return body(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem(e.getField(), e.getMessage())));
+  Object ruleViolation(LifecycleRuleViolation e, HttpServletRequest request) {
+    return answer(request, HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldProblem(e.getField(), e.getMessage())));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ApiErrorBody> invalid(MethodArgumentNotValidException e) {
+  Object invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
     List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
         .map(error -> new FieldProblem(error.getField(), error.getField() + " " + error.getDefaultMessage()))
         .collect(Collectors.toList());
-    return body(HttpStatus.BAD_REQUEST, "The request has " + problems.size() + " problem(s); nothing was changed.", problems);
+    return answer(request, HttpStatus.BAD_REQUEST, "The request has " + problems.size() + " problem(s); nothing was changed.", problems);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiErrorBody> unreadable(HttpMessageNotReadableException e) {
+  Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     String field = "body";
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       field = mismatch.getPath().stream()
@@ -54,34 +67,63 @@ public class ApiExceptionHandler {
           .collect(Collectors.joining(".")).replace(".[", "[");
     }
     String message = "body".equals(field) ? "The request body is not valid JSON." : "Field '" + field + "' has a value of the wrong type.";
-    return body(HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(field, message)));
+    return answer(request, HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(field, message)));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ApiErrorBody> badParameter(MethodArgumentTypeMismatchException e) {
+  Object badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     String message = "Parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'.";
-    return body(HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getName(), message)));
+    return answer(request, HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getName(), message)));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ApiErrorBody> missingParameter(MissingServletRequestParameterException e) {
+  Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
     String message = "Parameter '" + e.getParameterName() + "' is required.";
-    return body(HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getParameterName(), message)));
+    return answer(request, HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getParameterName(), message)));
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<ApiErrorBody> missingPart(MissingServletRequestPartException e) {
+  Object missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
     String message = "Multipart field '" + e.getRequestPartName() + "' is required.";
-    return body(HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getRequestPartName(), message)));
+    return answer(request, HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(e.getRequestPartName(), message)));
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ApiErrorBody> tooLarge(MaxUploadSizeExceededException e) {
+  Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     String message = "The uploaded file is larger than the server accepts.";
-    return body(HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(new FieldProblem("file", message)));
+    return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, message, List.of(new FieldProblem("file", message)));
   }
 
-  private static ResponseEntity<ApiErrorBody> body(HttpStatus status, String message, List<FieldProblem> problems) {
+  /**
+   * JSON for the API and for scripts; a page (templates/error.html) for a person whose browser asked one of
+   * Rectify's pages, so a refusal reads as a screen and not as data.
+   */
+  private Object answer(HttpServletRequest request, HttpStatus status, String message, List<FieldProblem> problems) {
+    if (wantsPage(request)) {
+      ModelAndView page = new ModelAndView("error", status);
+      page.addObject("status", status.value());
+      page.addObject("error", status.getReasonPhrase());
+      page.addObject("message", message);
+      page.addObject("problems", problems);
+      page.addObject("path", request.getRequestURI());
+      Authentication user = SecurityContextHolder.getContext().getAuthentication();
+      page.addObject("navAnalytics", navigation.analytics(user));
+      page.addObject("navReports", navigation.reports(user));
+      return page;
+    }
     return ResponseEntity.status(status).body(new ApiErrorBody(status.value(), message, problems));
+  }
+
+  private static boolean wantsPage(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/api/")) {
+      return false;
+    }
+    try {
+      return MediaType.parseMediaTypes(request.getHeader(HttpHeaders.ACCEPT)).stream()
+          .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 }

@@ -2,8 +2,6 @@ package com.rectify.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -60,12 +57,11 @@ class TasklistJourneyTest {
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
 
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<ConsoleErrors> consoles = new ArrayList<>();
+  private final SignedInWindows windows = new SignedInWindows();
 
   @AfterEach
   void closeBrowsers() {
-    contexts.forEach(BrowserContext::close);
+    windows.closeAll();
   }
 
   @Test
@@ -234,14 +230,7 @@ class TasklistJourneyTest {
   }
 
   private Page login(String user) {
-    BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-        .setViewportSize(Screens.DESKTOP_WIDTH, 1000));
-    context.setDefaultTimeout(60_000);
-    contexts.add(context);
-    Page page = context.newPage();
-    consoles.add(ConsoleErrors.watch(page, user));
-    Browsers.loginToTasklist(page, url(""), user);
-    return page;
+    return windows.open(chromium.browser(), url(""), user, 1000);
   }
 
   private void openTask(Page page, String name) {
@@ -288,6 +277,6 @@ class TasklistJourneyTest {
   }
 
   private void assertNoConsoleErrors() {
-    assertThat(consoles.stream().flatMap(c -> c.errors().stream()).toList()).isEmpty();
+    assertThat(windows.consoleErrors()).isEmpty();
   }
 }

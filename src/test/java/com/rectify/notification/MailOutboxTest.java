@@ -98,7 +98,7 @@ class MailOutboxTest extends LifecycleTestSupport {
 
     Integer first = tx.execute(s -> mails.claim(id, "node-a", now, now.plusSeconds(300)));
     Integer second = tx.execute(s -> mails.claim(id, "node-b", now, now.plusSeconds(300)));
-    Integer markedByOther = tx.execute(s -> mails.markSent(id, "node-b", now));
+    Integer markedByOther = tx.execute(s -> mails.markSent(List.of(id), "node-b", now));
 
     assertThat(first).isEqualTo(1);
     assertThat(second).isZero();
@@ -108,8 +108,8 @@ class MailOutboxTest extends LifecycleTestSupport {
     // node-a dies; once its claim has expired another node takes the mail and sends it once.
     Integer afterExpiry = tx.execute(s -> mails.claim(id, "node-b", now.plusSeconds(301), now.plusSeconds(600)));
     assertThat(afterExpiry).isEqualTo(1);
-    assertThat((int) tx.execute(s -> mails.markSent(id, "node-b", now.plusSeconds(302)))).isEqualTo(1);
-    assertThat((int) tx.execute(s -> mails.markSent(id, "node-a", now.plusSeconds(303)))).isZero();
+    assertThat((int) tx.execute(s -> mails.markSent(List.of(id), "node-b", now.plusSeconds(302)))).isEqualTo(1);
+    assertThat((int) tx.execute(s -> mails.markSent(List.of(id), "node-a", now.plusSeconds(303)))).isZero();
   }
 
   @Test
