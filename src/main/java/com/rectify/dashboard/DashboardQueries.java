@@ -161,21 +161,20 @@ public class DashboardQueries {
     public long open() { return notOverdue + overdue; }
   }
 
+  /** A load's three counts, read by {@link #loads}: not overdue, overdue, overdue and Essential or High. */
+  private static final String LOAD_SUMS = " sum(case when " + DUE + " is null or " + DUE + " >= :today then 1 else 0 end),"
+      + " sum(case when " + DUE + " < :today then 1 else 0 end),"
+      + " sum(case when " + DUE + " < :today and r.grade in :high then 1 else 0 end)";
+
   public List<Load> openByService(LocalDate today, Scope scope) {
-    TypedQuery<Object[]> query = entityManager.createQuery("select r.service, r.service,"
-        + " sum(case when " + DUE + " is null or " + DUE + " >= :today then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today and r.grade in :high then 1 else 0 end)"
+    TypedQuery<Object[]> query = entityManager.createQuery("select r.service, r.service," + LOAD_SUMS
         + " from Recommendation r where r.status in :open and" + IN_SCOPE
         + " group by r.service order by r.service", Object[].class);
     return loads(query, today, scope);
   }
 
   public List<Load> openByAudit(LocalDate today, Scope scope, int top) {
-    TypedQuery<Object[]> query = entityManager.createQuery("select a.reference, a.title,"
-        + " sum(case when " + DUE + " is null or " + DUE + " >= :today then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today and r.grade in :high then 1 else 0 end)"
+    TypedQuery<Object[]> query = entityManager.createQuery("select a.reference, a.title," + LOAD_SUMS
         + " from Recommendation r join r.audit a where r.status in :open and" + IN_SCOPE
         + " group by a.reference, a.title order by count(r) desc, a.reference", Object[].class);
     query.setMaxResults(top);

@@ -8,6 +8,7 @@ import com.rectify.audit.Audit;
 import com.rectify.audit.AuditRepository;
 import com.rectify.bench.BenchResults.Figure;
 import com.rectify.bench.BenchResults.Latencies;
+import com.rectify.common.FreePorts;
 import com.rectify.common.Today;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycleRepository;
@@ -20,7 +21,6 @@ import com.rectify.recommendation.RecommendationRepository;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +82,7 @@ class RectifyBench {
 
   static final BenchDatabase DATABASE = BenchDatabase.fromSystemProperties();
   static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = FreePorts.any();
 
   static final int ROWS = scaled(10_000);
   static final int OPEN = scaled(100_000);
@@ -592,13 +592,5 @@ class RectifyBench {
 
   static double perSecond(int count, long millis) {
     return Math.round(count * 10_000.0 / Math.max(1, millis)) / 10.0;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,9 +3,8 @@ package com.rectify.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.common.FreePorts;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,8 +57,8 @@ class ClusterIT {
     Map<String, String> ofB = AppNode.settings(database, mailbox.port(), evidence);
     ofA.put("rectify.demo.enabled", "true");
     ofB.put("rectify.demo.enabled", "true");
-    a = new AppNode("node-a", freePort(), ofA, directory).start();
-    b = new AppNode("node-b", freePort(), ofB, directory).start();
+    a = new AppNode("node-a", FreePorts.any(), ofA, directory).start();
+    b = new AppNode("node-b", FreePorts.any(), ofB, directory).start();
     a.awaitUp(Duration.ofMinutes(5));
     b.awaitUp(Duration.ofMinutes(5));
   }
@@ -255,11 +254,5 @@ class ClusterIT {
       Thread.sleep(500);
     }
     throw new AssertionError("Waited " + PATIENCE + " in vain for: " + what);
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
   }
 }

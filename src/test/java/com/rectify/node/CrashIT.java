@@ -1,10 +1,10 @@
 package com.rectify.node;
 
 import static com.rectify.node.ClusterIT.awaitTrue;
-import static com.rectify.node.ClusterIT.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.common.FreePorts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ class CrashIT {
     relay = new SmtpRelay(mailbox.port());
     Map<String, String> settings = AppNode.settings(database, relay.port(), directory.resolve("evidence"));
     settings.put("rectify.demo.enabled", "true");
-    node = new AppNode("crash-node", freePort(), settings, directory).start().awaitUp(Duration.ofMinutes(5));
+    node = new AppNode("crash-node", FreePorts.any(), settings, directory).start().awaitUp(Duration.ofMinutes(5));
   }
 
   @AfterAll

@@ -1,18 +1,16 @@
 package com.rectify.notification;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.rectify.common.FreePorts;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
 /** A real SMTP server (GreenMail) on a port free when the tests start; the application sends to it. */
 public final class TestSmtp {
 
-  public static final int PORT = freePort();
+  public static final int PORT = FreePorts.any();
 
   private TestSmtp() {}
 
@@ -59,14 +57,6 @@ public final class TestSmtp {
       return message.getAllRecipients()[0].toString();
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
