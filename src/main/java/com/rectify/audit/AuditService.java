@@ -8,6 +8,7 @@ import com.rectify.recommendation.LeadOfficers;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.StatusHistory;
+import com.rectify.security.AsApplication;
 import com.rectify.web.ApiException;
 import com.rectify.web.FieldProblem;
 import java.util.ArrayList;
@@ -30,15 +31,18 @@ public class AuditService {
   private final LeadOfficers leadOfficers;
   private final StatusHistory history;
   private final RuntimeService runtimeService;
+  private final AsApplication asApplication;
 
   public AuditService(AuditRepository audits, RecommendationRepository recommendations, GradeScheme grades,
-      LeadOfficers leadOfficers, StatusHistory history, RuntimeService runtimeService) {
+      LeadOfficers leadOfficers, StatusHistory history, RuntimeService runtimeService,
+      AsApplication asApplication) {
     this.audits = audits;
     this.recommendations = recommendations;
     this.grades = grades;
     this.leadOfficers = leadOfficers;
     this.history = history;
     this.runtimeService = runtimeService;
+    this.asApplication = asApplication;
   }
 
   @Transactional
@@ -54,12 +58,13 @@ public class AuditService {
           TextSanitizer.formatted(item.recommendation()), parsedGrades.get(i), leadOfficer, service);
       recommendation.setFinding(TextSanitizer.formatted(item.finding()));
       recommendation.setGradeAsWritten(item.grade().trim());
-      recommendation.setLeadOfficerLogins(leadOfficers.loginsOf(leadOfficer));
+      recommendation.setLeadOfficerLogins(item.leadOfficerIds() == null || item.leadOfficerIds().isEmpty()
+          ? leadOfficers.loginsOf(leadOfficer) : item.leadOfficerIds().stream().map(String::trim).distinct().toList());
       recommendations.save(recommendation);
       history.recordRaised(recommendation, actor, "api");
     }
-    runtimeService.startProcessInstanceByKey(LifecycleVariables.AUDIT_FOLLOW_UP_PROCESS, audit.getReference(),
-        java.util.Map.of(LifecycleVariables.AUDIT_ID, audit.getId()));
+    asApplication.run(() -> runtimeService.startProcessInstanceByKey(LifecycleVariables.AUDIT_FOLLOW_UP_PROCESS,
+        audit.getReference(), java.util.Map.of(LifecycleVariables.AUDIT_ID, audit.getId())));
     return audit;
   }
 
@@ -80,6 +85,14 @@ public class AuditService {
       parsed.add(grade.orElse(null));
       if (!references.add(item.reference().trim())) {
         problems.add(new FieldProblem(path + ".reference", "Reference '" + item.reference().trim() + "' appears twice in this audit."));
+      }
+      if (item.leadOfficerIds() != null) {
+        for (int j = 0; j < item.leadOfficerIds().size(); j++) {
+          if (!leadOfficers.exists(item.leadOfficerIds().get(j).trim())) {
+            problems.add(new FieldProblem(path + ".leadOfficerIds[" + j + "]", "No user has the login '"
+                + item.leadOfficerIds().get(j).trim() + "'; give the login of someone in Camunda Admin, or leave it out to match by name."));
+          }
+        }
       }
       if (TextSanitizer.plain(item.recommendation()).isBlank()) {
         problems.add(new FieldProblem(path + ".recommendation", "The recommendation has no text once markup is removed."));

@@ -24,5 +24,13 @@ public record NewAudit(
       @Size(max = 20000) String finding,
       @NotBlank @Size(max = 60) String grade,
       @NotBlank @Size(max = 400) String leadOfficer,
-      @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a service code in lower case") String service) {}
+      @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a service code in lower case") String service,
+      /** The lead officers' logins, when the caller knows them; otherwise the names are matched once, and the answer shows the logins bound. */
+      @Size(max = 10) List<@NotBlank @Size(max = 64) String> leadOfficerIds) {
+
+    public NewRecommendation(String reference, String recommendation, String finding, String grade, String leadOfficer,
+        String service) {
+      this(reference, recommendation, finding, grade, leadOfficer, service, null);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package com.rectify.cycle;
 
+import com.rectify.security.AsApplication;
 import com.rectify.common.Today;
 import com.rectify.lifecycle.LifecycleVariables;
 import com.rectify.web.ApiException;
@@ -23,9 +24,12 @@ public class ReportingCycles {
 
   private final ReportingCycleRepository cycles;
   private final RuntimeService runtimeService;
+  private final AsApplication asApplication;
   private final Today today;
 
-  public ReportingCycles(ReportingCycleRepository cycles, RuntimeService runtimeService, Today today) {
+  public ReportingCycles(ReportingCycleRepository cycles, RuntimeService runtimeService, Today today,
+      AsApplication asApplication) {
+    this.asApplication = asApplication;
     this.cycles = cycles;
     this.runtimeService = runtimeService;
     this.today = today;
@@ -56,8 +60,8 @@ public class ReportingCycles {
       throw ApiException.badRequest(problems);
     }
     ReportingCycle cycle = cycles.save(new ReportingCycle(trimmed, asAt, updateDeadline, openedBy, today.now().toInstant()));
-    runtimeService.startProcessInstanceByKey(LifecycleVariables.REPORTING_CYCLE_PROCESS, "cycle-" + cycle.getId(),
-        Map.of(LifecycleVariables.REPORTING_CYCLE_ID, cycle.getId()));
+    asApplication.run(() -> runtimeService.startProcessInstanceByKey(LifecycleVariables.REPORTING_CYCLE_PROCESS,
+        "cycle-" + cycle.getId(), Map.of(LifecycleVariables.REPORTING_CYCLE_ID, cycle.getId())));
     return cycle;
   }
 

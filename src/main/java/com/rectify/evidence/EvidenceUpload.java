@@ -3,6 +3,7 @@ package com.rectify.evidence;
 import com.rectify.common.Today;
 import com.rectify.lifecycle.LifecycleVariables;
 import com.rectify.lifecycle.TaskBrief;
+import com.rectify.security.AsApplication;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.web.ApiException;
@@ -32,10 +33,13 @@ public class EvidenceUpload {
   private final ContentTypeDetector detector;
   private final TaskService taskService;
   private final TaskBrief brief;
+  private final AsApplication asApplication;
   private final Today today;
 
   public EvidenceUpload(RecommendationRepository recommendations, EvidenceRepository evidence, EvidenceStorage storage,
-      EvidenceProperties properties, ContentTypeDetector detector, TaskService taskService, TaskBrief brief, Today today) {
+      EvidenceProperties properties, ContentTypeDetector detector, TaskService taskService, TaskBrief brief, Today today,
+      AsApplication asApplication) {
+    this.asApplication = asApplication;
     this.recommendations = recommendations;
     this.evidence = evidence;
     this.storage = storage;
@@ -69,8 +73,8 @@ public class EvidenceUpload {
         uploadedBy, today.now().toInstant()));
     storage.store(storedName, content);
     deleteFileIfRolledBack(storedName);
-    taskService.setVariableLocal(implementation.getId(), LifecycleVariables.TASK_BRIEF,
-        brief.compose(recommendation, implementation.getTaskDefinitionKey()));
+    String refreshed = brief.compose(recommendation, implementation.getTaskDefinitionKey());
+    asApplication.run(() -> taskService.setVariableLocal(implementation.getId(), LifecycleVariables.TASK_BRIEF, refreshed));
     return item;
   }
 

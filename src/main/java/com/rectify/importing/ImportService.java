@@ -1,5 +1,6 @@
 package com.rectify.importing;
 
+import com.rectify.security.AsApplication;
 import com.rectify.web.ApiException;
 import com.rectify.web.FieldProblem;
 import java.util.List;
@@ -19,8 +20,10 @@ public class ImportService {
 
   private final ImportPlanner planner;
   private final ImportWriter writer;
+  private final AsApplication asApplication;
 
-  public ImportService(ImportPlanner planner, ImportWriter writer) {
+  public ImportService(ImportPlanner planner, ImportWriter writer, AsApplication asApplication) {
+    this.asApplication = asApplication;
     this.planner = planner;
     this.writer = writer;
   }
@@ -36,7 +39,8 @@ public class ImportService {
           .map(p -> new FieldProblem(p.field(), p.message())).toList();
       throw ApiException.badRequest(errors);
     }
-    writer.write(plan, request);
+    // Each row's lifecycle starts as the application: the head of audit's right to import was checked by the caller.
+    asApplication.run(() -> writer.write(plan, request));
     return plan.result(request, true);
   }
 }

@@ -6,7 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RegisterRecommendation: gives the engine the little it routes on (the grade). */
+/**
+ * Task_RegisterRecommendation: gives the engine the little it routes on (the grade), once per
+ * recommendation: a closed recommendation is not reopened, and one that is already followed up is not
+ * followed up twice, however the second start came about.
+ */
 @Component("registerRecommendation")
 public class RegisterRecommendation implements JavaDelegate {
 
@@ -19,6 +23,18 @@ public class RegisterRecommendation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Recommendation recommendation = lookup.of(execution);
+    if (recommendation.getStatus().isClosed()) {
+      throw new LifecycleRuleViolation("recommendation", "Recommendation " + recommendation.getBusinessKey()
+          + " is closed (" + recommendation.getStatus().label().toLowerCase() + "); it is not followed up again.");
+    }
+    boolean another = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LifecycleVariables.LIFECYCLE_PROCESS)
+        .processInstanceBusinessKey(recommendation.getBusinessKey()).list().stream()
+        .anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId()));
+    if (another) {
+      throw new LifecycleRuleViolation("recommendation", "Recommendation " + recommendation.getBusinessKey()
+          + " is already being followed up; it has one lifecycle only.");
+    }
     execution.setVariable(LifecycleVariables.GRADE, recommendation.getGrade().name());
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Who gets an officer's task: the lead officer when exactly one has a login; all of them as candidates
- * when several do; and always the owning service's officers' group, so that an action whose lead officer
+ * Who gets an officer's task: the lead officer when exactly one has a login; all lead officers with a login
+ * as candidates; and always the owning service's officers' group, so that an action whose lead officer
  * has no login ("Head of Financial Services") still reaches someone.
  */
 @Component("taskRouting")
@@ -27,9 +27,9 @@ public class TaskRouting {
     return logins.size() == 1 ? logins.get(0) : null;
   }
 
+  /** Every lead officer with a login, also the one it is assigned to: they can take it back after giving it up. */
   public List<String> candidateUsers(Long recommendationId) {
-    List<String> logins = lookup.byId(recommendationId).leadOfficerLoginList();
-    return logins.size() > 1 ? logins : List.of();
+    return lookup.byId(recommendationId).leadOfficerLoginList();
   }
 
   public String candidateGroups(Long recommendationId) {

@@ -32,6 +32,14 @@ public class LeadOfficers {
     return names;
   }
 
+  public boolean exists(String login) {
+    return identityService.createUserQuery().userId(login).count() == 1;
+  }
+
+  /**
+   * Binds the names once, when a recommendation is raised or imported: the logins are kept with it and
+   * shown back, and a later change of a person's name changes nothing (people cannot rename themselves).
+   */
   public List<String> loginsOf(String written) {
     Set<String> logins = new LinkedHashSet<>();
     for (String name : split(written)) {
@@ -45,11 +53,12 @@ public class LeadOfficers {
         continue;
       }
       String last = words[words.length - 1];
-      for (User user : identityService.createUserQuery().userLastNameLike(last).list()) {
-        String fullName = (user.getFirstName() + " " + user.getLastName()).toLowerCase(Locale.UK);
-        if (fullName.equals(name.toLowerCase(Locale.UK))) {
-          logins.add(user.getId());
-        }
+      List<String> sameName = identityService.createUserQuery().userLastNameLike(last).list().stream()
+          .filter(user -> (user.getFirstName() + " " + user.getLastName()).toLowerCase(Locale.UK).equals(name.toLowerCase(Locale.UK)))
+          .map(User::getId).toList();
+      // Two people of one name: neither is guessed; the service's officers get the task and the register shows no login.
+      if (sameName.size() == 1) {
+        logins.add(sameName.get(0));
       }
     }
     return new ArrayList<>(logins);

@@ -1,11 +1,15 @@
 package com.rectify.recommendation;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.RECOMMENDATION_ID;
-
-/** Finds the recommendation a process step works on. */
+/**
+ * Finds the recommendation a process step works on: the one whose reference is the lifecycle's business
+ * key. The business key is set when Rectify starts the lifecycle and nobody can change it afterwards, so a
+ * step never acts on another recommendation because of a variable someone wrote.
+ */
 @Component
 public class RecommendationLookup {
 
@@ -16,15 +20,26 @@ public class RecommendationLookup {
   }
 
   public Recommendation of(VariableScope scope) {
-    Object id = scope.getVariable(RECOMMENDATION_ID);
-    if (id == null) {
-      throw new IllegalStateException("Process variable '" + RECOMMENDATION_ID + "' is missing");
+    String businessKey = businessKeyOf(scope);
+    if (businessKey == null) {
+      throw new IllegalStateException("This process has no business key, so it names no recommendation");
     }
-    return byId(((Number) id).longValue());
+    return recommendations.findByBusinessKey(businessKey)
+        .orElseThrow(() -> new IllegalStateException("No recommendation has the reference " + businessKey));
   }
 
   public Recommendation byId(Long id) {
     return recommendations.findById(id)
         .orElseThrow(() -> new IllegalStateException("Recommendation " + id + " does not exist"));
+  }
+
+  private static String businessKeyOf(VariableScope scope) {
+    if (scope instanceof DelegateTask task) {
+      return task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    }
+    if (scope instanceof DelegateExecution execution) {
+      return execution.getProcessBusinessKey();
+    }
+    throw new IllegalArgumentException("A recommendation is found from a task or an execution, not " + scope.getClass().getName());
   }
 }

@@ -12,6 +12,8 @@ public record RecommendationSummary(
     String recommendation,
     Grade grade,
     String leadOfficer,
+    /** The logins the lead officer was bound to when the recommendation was raised: who gets its tasks. */
+    java.util.List<String> leadOfficerIds,
     String service,
     RecommendationStatus status,
     LocalDate originalTargetDate,
@@ -22,7 +24,7 @@ public record RecommendationSummary(
   public static RecommendationSummary of(Recommendation r, LocalDate today) {
     boolean overdue = r.isOverdueOn(today);
     return new RecommendationSummary(r.getId(), r.getBusinessKey(), r.getAudit().getReference(), r.getReference(),
-        r.getText(), r.getGrade(), r.getLeadOfficer(), r.getService(), r.getStatus(), r.getOriginalTargetDate(),
+        r.getText(), r.getGrade(), r.getLeadOfficer(), r.leadOfficerLoginList(), r.getService(), r.getStatus(), r.getOriginalTargetDate(),
         r.getCurrentTargetDate(), overdue, overdue ? ChronoUnit.DAYS.between(r.getCurrentTargetDate(), today) : null);
   }
 }

@@ -2,6 +2,7 @@ package com.rectify.recommendation;
 
 import com.rectify.common.TextSanitizer;
 import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.security.AsApplication;
 import com.rectify.web.ApiException;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,10 +18,13 @@ public class Supersession {
 
   private final RecommendationRepository recommendations;
   private final RuntimeService runtimeService;
+  private final AsApplication asApplication;
 
   private final ChangeLog changeLog;
 
-  public Supersession(RecommendationRepository recommendations, RuntimeService runtimeService, ChangeLog changeLog) {
+  public Supersession(RecommendationRepository recommendations, RuntimeService runtimeService, ChangeLog changeLog,
+      AsApplication asApplication) {
+    this.asApplication = asApplication;
     this.recommendations = recommendations;
     this.runtimeService = runtimeService;
     this.changeLog = changeLog;
@@ -39,9 +43,9 @@ public class Supersession {
     }
     recommendation.setClosureReason((kind == Kind.WITHDRAWN ? "Withdrawn: " : "Superseded: ") + text);
     changeLog.sync(recommendation, actor, "api");
-    runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_SUPERSEDED)
+    asApplication.run(() -> runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_SUPERSEDED)
         .processInstanceBusinessKey(recommendation.getBusinessKey())
         .setVariable(LifecycleVariables.SUPERSEDED_BY, actor)
-        .correlate();
+        .correlate());
   }
 }

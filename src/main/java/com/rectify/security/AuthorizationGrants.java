@@ -60,16 +60,15 @@ public class AuthorizationGrants {
           ProcessDefinitionPermissions.READ_TASK);
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-      // Raising an audit starts its follow-up process, which starts one lifecycle per recommendation.
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      grant(group, Resources.PROCESS_DEFINITION, LifecycleVariables.AUDIT_FOLLOW_UP_PROCESS,
+      // Raising an audit, importing, opening a cycle and superseding are Rectify's own moves, made as the
+      // application after its own checks: nobody starts, moves or messages a process through the engine.
+      revoke(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      revoke(group, Resources.PROCESS_DEFINITION, LifecycleVariables.AUDIT_FOLLOW_UP_PROCESS,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
-    // The head of audit opens reporting cycles, imports sheets (each row starts its lifecycle at the step
-    // the sheet says) and supersedes or withdraws recommendations (a message to the lifecycle).
-    grant(Groups.AUDIT_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleVariables.REPORTING_CYCLE_PROCESS,
+    revoke(Groups.AUDIT_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleVariables.REPORTING_CYCLE_PROCESS,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Groups.AUDIT_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleVariables.LIFECYCLE_PROCESS,
+    revoke(Groups.AUDIT_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleVariables.LIFECYCLE_PROCESS,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Administrators manage users, groups, memberships and authorizations in Admin, and look after the
     // engine in Cockpit (what is deployed); they do not see recommendations' instances or tasks.
@@ -80,6 +79,27 @@ public class AuthorizationGrants {
     grant(Groups.CAMUNDA_ADMIN, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(Groups.CAMUNDA_ADMIN, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(Groups.CAMUNDA_ADMIN, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // A job that failed its retries (an incident) is given new ones by an administrator in Cockpit.
+    grant(Groups.CAMUNDA_ADMIN, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB);
+  }
+
+  /** Takes back a permission an earlier version granted, where it is still there. */
+  private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (existing.isPermissionGranted(permission)) {
+        existing.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(existing);
+    }
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -179,7 +179,7 @@ class ApiTest {
         HttpMethod.POST, json(Map.of("variables", Map.of("reviewOutcome", Map.of("value", "IMPLEMENTED")))), JsonNode.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(refused.getBody().get("message").asText()).contains("olivia").contains("TASK_WORK");
+    assertThat(refused.getBody().get("message").asText()).contains("Olivia Officer").contains("not offered");
     assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
     JsonNode detail = as("alice").getForObject("/api/recommendations/" + id, JsonNode.class);
     assertThat(detail.get("summary").get("status").asText()).isEqualTo(RecommendationStatus.AWAITING_REVIEW.name());
