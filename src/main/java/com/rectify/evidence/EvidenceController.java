@@ -1,7 +1,6 @@
 package com.rectify.evidence;
 
 import com.rectify.recommendation.RecommendationAccess;
-import com.rectify.recommendation.RecommendationDetail.EvidenceView;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.ContentDisposition;

@@ -2,8 +2,6 @@ package com.rectify.evidence;
 
 import com.rectify.common.Today;
 import com.rectify.lifecycle.LifecycleVariables;
-import com.rectify.lifecycle.TaskBrief;
-import com.rectify.security.AsApplication;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.web.ApiException;
@@ -13,6 +11,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,21 +31,19 @@ public class EvidenceUpload {
   private final EvidenceProperties properties;
   private final ContentTypeDetector detector;
   private final TaskService taskService;
-  private final TaskBrief brief;
-  private final AsApplication asApplication;
+  private final ApplicationEventPublisher events;
   private final Today today;
 
   public EvidenceUpload(RecommendationRepository recommendations, EvidenceRepository evidence, EvidenceStorage storage,
-      EvidenceProperties properties, ContentTypeDetector detector, TaskService taskService, TaskBrief brief, Today today,
-      AsApplication asApplication) {
-    this.asApplication = asApplication;
+      EvidenceProperties properties, ContentTypeDetector detector, TaskService taskService, Today today,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.recommendations = recommendations;
     this.evidence = evidence;
     this.storage = storage;
     this.properties = properties;
     this.detector = detector;
     this.taskService = taskService;
-    this.brief = brief;
     this.today = today;
   }
 
@@ -73,8 +70,7 @@ public class EvidenceUpload {
         uploadedBy, today.now().toInstant()));
     storage.store(storedName, content);
     deleteFileIfRolledBack(storedName);
-    String refreshed = brief.compose(recommendation, implementation.getTaskDefinitionKey());
-    asApplication.run(() -> taskService.setVariableLocal(implementation.getId(), LifecycleVariables.TASK_BRIEF, refreshed));
+    events.publishEvent(new EvidenceAdded(recommendationId, implementation.getId()));
     return item;
   }
 

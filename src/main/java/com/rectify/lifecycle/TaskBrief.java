@@ -7,6 +7,7 @@ import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.common.UkDates;
 import com.rectify.evidence.Evidence;
+import com.rectify.evidence.EvidenceAdded;
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.recommendation.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
@@ -14,12 +15,15 @@ import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RevisionDecision;
 import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.security.AsApplication;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import static com.rectify.lifecycle.LifecycleVariables.*;
@@ -43,9 +47,14 @@ public class TaskBrief implements TaskListener {
   private final MissedUpdateRepository missedUpdates;
   private final ReportingCycleRepository cycles;
   private final Today today;
+  private final TaskService taskService;
+  private final AsApplication asApplication;
 
   public TaskBrief(RecommendationLookup lookup, ProgressUpdateRepository updates, TargetDateRevisionRepository revisions,
-      EvidenceRepository evidence, MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today) {
+      EvidenceRepository evidence, MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today,
+      TaskService taskService, AsApplication asApplication) {
+    this.taskService = taskService;
+    this.asApplication = asApplication;
     this.lookup = lookup;
     this.updates = updates;
     this.revisions = revisions;
@@ -70,6 +79,14 @@ public class TaskBrief implements TaskListener {
       task.removeVariable(previousAnswer);
     }
     task.setVariableLocal(TASK_BRIEF, compose(recommendation, task.getTaskDefinitionKey()));
+  }
+
+  /** A file added while the implementation step is open shows in its brief at once. */
+  @EventListener
+  public void refresh(EvidenceAdded added) {
+    Recommendation recommendation = lookup.byId(added.recommendationId());
+    String brief = compose(recommendation, TASK_IMPLEMENT_ACTION);
+    asApplication.run(() -> taskService.setVariableLocal(added.implementationTaskId(), TASK_BRIEF, brief));
   }
 
   public String compose(Recommendation rec, String taskDefinitionKey) {

@@ -1,6 +1,6 @@
 package com.rectify.recommendation;
 
-import com.rectify.evidence.Evidence;
+import com.rectify.evidence.EvidenceView;
 import com.rectify.evidence.ReviewDecision;
 import java.util.List;
 
@@ -39,15 +39,6 @@ public record RecommendationDetail(
       return new RevisionView(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), r.getRequestedDate() == null,
           r.getReason(), r.getRequestedBy(), r.getRequestedAt(), r.getDecision(), r.getApproverGroup(), r.getDecidedBy(),
           r.getDecidedAt(), r.getDecisionComment(), r.getReportingCycle() == null ? null : r.getReportingCycle().getName());
-    }
-  }
-
-  public record EvidenceView(Long id, String filename, String contentType, long sizeBytes, String sha256, String uploadedBy,
-      java.time.Instant uploadedAt, String submittedBy, String state, String downloadUrl) {
-    public static EvidenceView of(Evidence e) {
-      return new EvidenceView(e.getId(), e.getOriginalFilename(), e.getContentType(), e.getSizeBytes(), e.getSha256(),
-          e.getUploadedBy(), e.getUploadedAt(), e.getSubmittedBy(), e.getState().name(),
-          "/api/recommendations/" + e.getRecommendationId() + "/evidence/" + e.getId());
     }
   }
 

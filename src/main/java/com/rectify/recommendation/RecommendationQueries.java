@@ -7,7 +7,7 @@ import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.evidence.ReviewDecisionRepository;
-import com.rectify.recommendation.RecommendationDetail.EvidenceView;
+import com.rectify.evidence.EvidenceView;
 import com.rectify.recommendation.RecommendationDetail.OpenTaskView;
 import com.rectify.recommendation.RecommendationDetail.ProgressUpdateView;
 import com.rectify.recommendation.RecommendationDetail.ReviewView;

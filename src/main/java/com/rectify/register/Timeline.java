@@ -3,7 +3,7 @@ package com.rectify.register;
 import com.rectify.common.TextSanitizer;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.RecommendationDetail;
-import com.rectify.recommendation.RecommendationDetail.EvidenceView;
+import com.rectify.evidence.EvidenceView;
 import com.rectify.recommendation.RecommendationDetail.MissedUpdateView;
 import com.rectify.recommendation.RecommendationDetail.ProgressUpdateView;
 import com.rectify.recommendation.RecommendationDetail.ReviewView;
