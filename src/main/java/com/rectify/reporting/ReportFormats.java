@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -36,16 +38,26 @@ public class ReportFormats {
       "Original target date", "Current target date", "Overdue by (months)", "Revisions", "Latest update", "Latest update on",
       "First cycle overdue");
 
+  /** The report's stylesheet, which a browser fetches and the PDF gets inline (openhtmltopdf has nothing to fetch it from). */
+  private static final String STYLESHEET = "static/committee-report.css";
+
   private final TemplateEngine templates;
+  private final String styles;
 
   public ReportFormats(TemplateEngine templates) {
     this.templates = templates;
+    try {
+      this.styles = new ClassPathResource(STYLESHEET).getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String html(CommitteeReport report, boolean forPdf) {
     Context context = new Context(java.util.Locale.UK);
     context.setVariable("report", report);
     context.setVariable("forPdf", forPdf);
+    context.setVariable("styles", forPdf ? styles : null);
     context.setVariable("dates", new Dates());
     return templates.process("committee-report", context);
   }

@@ -38,7 +38,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       throttle.failed(user, address);
       throw new BadCredentialsException("Wrong user name or password.");
     }
-    throttle.succeeded(user);
+    throttle.succeeded(user, address);
     return authenticated(identityService, user);
   }
 

@@ -3,6 +3,7 @@ package com.rectify.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +11,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account and per client address, for the login form and both HTTP Basic entry
- * points alike, and says how long either is locked. In memory on each node: a restart forgets, and a
- * cluster of n nodes allows n times the attempts, which still turns guessing from thousands a minute into
- * a handful.
+ * Counts failed sign-ins, for the login form and both HTTP Basic entry points alike, and says how long a sign-in
+ * must wait. Two locks, each doubling with every further failure from {@code first-lock} up to {@code max-lock}:
+ *
+ * <ul>
+ *   <li>An <b>account</b> that has failed {@code account-free-attempts} times, from anywhere, is locked for
+ *       everyone: guessing one person's password is slow wherever it comes from.
+ *   <li>An <b>address</b> is locked after {@code address-free-attempts} failures from it: password spraying, a
+ *       guess or two at each of many accounts. Many people share one address (a council's outgoing address), and
+ *       before a password is checked nothing tells a colleague from the attacker but this: the colleague's account
+ *       has not failed from that address. So the address's lock refuses only the accounts that have failed from
+ *       it; any other account there is checked as usual, and a wrong password makes it one more failure. The
+ *       sprayer gets one guess at each account per lock instead of guess after guess, and everyone else behind
+ *       the address signs in. A failure that the same account's right password then follows from the same
+ *       address (a typo) is taken off the address's count, so a busy office's typos do not add up to a lock;
+ *       an attacker's own good login clears only its own account's failures.
+ * </ul>
+ *
+ * <p>In memory on each node: a restart forgets, and a cluster of n nodes allows n times the attempts, which still
+ * turns guessing from thousands a minute into a handful.
  */
 @Component
 public class LoginThrottle {
@@ -34,10 +50,16 @@ public class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long the account or the address must still wait, if either is locked. */
+  /**
+   * How long a sign-in to this account from this address must still wait: while the account is locked, or while
+   * the address is locked and this account has failed from it.
+   */
   public Optional<Duration> lockedFor(String account, String address) {
     Instant now = clock.instant();
-    Instant until = later(lockedUntil(accountKey(account), now), lockedUntil(addressKey(address), now));
+    Instant until = lockedUntil(accountKey(account), now);
+    if (hasFailed(pairKey(address, account), now)) {
+      until = later(until, lockedUntil(addressKey(address), now));
+    }
     return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
   }
 
@@ -46,12 +68,29 @@ public class LoginThrottle {
       forgetOld();
     }
     record(accountKey(account), properties.accountFreeAttempts());
+    record(pairKey(address, account), Integer.MAX_VALUE);
     record(addressKey(address), properties.addressFreeAttempts());
   }
 
-  /** A correct password clears the account's failures; the address keeps its own, so one good login cannot hide guessing. */
-  public void succeeded(String account) {
+  /**
+   * A correct password clears the account's failures, and takes its failures from this address off the address's
+   * count: they were typos. Failures at other accounts from the address still count, so one good login cannot
+   * hide guessing.
+   */
+  public void succeeded(String account, String address) {
+    Instant now = clock.instant();
     failures.remove(accountKey(account));
+    Failures typos = failures.remove(pairKey(address, account));
+    if (typos == null || isForgotten(typos, now)) {
+      return;
+    }
+    failures.computeIfPresent(addressKey(address), (key, before) -> {
+      int left = before.count() - typos.count();
+      if (left <= 0) {
+        return null;
+      }
+      return new Failures(left, before.last(), left >= properties.addressFreeAttempts() ? before.lockedUntil() : null);
+    });
   }
 
   private void record(String key, int freeAttempts) {
@@ -66,6 +105,11 @@ public class LoginThrottle {
       }
       return new Failures(count, now, lockedUntil);
     });
+  }
+
+  private boolean hasFailed(String key, Instant now) {
+    Failures entry = failures.get(key);
+    return entry != null && !isForgotten(entry, now);
   }
 
   private Instant lockedUntil(String key, Instant now) {
@@ -90,10 +134,18 @@ public class LoginThrottle {
   }
 
   private static String accountKey(String account) {
-    return "account:" + (account == null ? "" : account.trim().toLowerCase(java.util.Locale.ROOT));
+    return "account:" + normalised(account);
   }
 
   private static String addressKey(String address) {
     return "address:" + address;
+  }
+
+  private static String pairKey(String address, String account) {
+    return "pair:" + address + " " + normalised(account);
+  }
+
+  private static String normalised(String account) {
+    return account == null ? "" : account.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -52,6 +52,7 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(SecurityHeaders.apis())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
         .addFilterBefore(new EngineIdentityFilter(identityService), AuthorizationFilter.class);
     return http.build();
@@ -71,6 +72,7 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(SecurityHeaders.apis())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
     return http.build();
   }
@@ -100,7 +102,7 @@ public class SecurityConfig {
         .addFilterBefore(new EngineIdentityFilter(identityService), AuthorizationFilter.class)
         // The webapps and the H2 console carry their own CSRF protection (Camunda's X-XSRF-TOKEN).
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/h2-console/**"))
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .headers(SecurityHeaders.pages())
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE));

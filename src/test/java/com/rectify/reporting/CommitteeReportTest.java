@@ -297,6 +297,8 @@ class CommitteeReportTest {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("as at 30/06/2002", "Essential — overdue", "High — overdue more than 12 months",
           "Keep a register of contracts.", "Label the fire doors.", "May: contracts register approved by CMT.");
+      var page = document.getPage(0).getMediaBox();
+      assertThat(page.getWidth()).as("the report's stylesheet reached the PDF: A4 landscape").isGreaterThan(page.getHeight());
     }
   }
 

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -22,9 +24,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The login throttle at all three doors: the login form says how long to wait, {@code /api} and
- * {@code /engine-rest} answer 429 with {@code Retry-After}; an account is locked after its free attempts,
- * and a client address after its own, whichever accounts it tries. Small limits, in a context of its own,
- * so that the locked address (the tests' own) troubles no other test.
+ * {@code /engine-rest} answer 429 with {@code Retry-After}; an account is locked after its free attempts, for
+ * everyone; an address that sprays wrong passwords over many accounts is slowed at those accounts, while a
+ * colleague behind the same address signs in. Small limits, in a context of its own, so that the locked address
+ * (the tests' own) troubles no other test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "rectify.login-throttle.account-free-attempts=2",
@@ -80,15 +83,48 @@ class LoginThrottleHttpTest {
 
   @Test
   @Order(4)
-  void anAddressTryingManyAccountsIsLockedForAllOfThem() throws Exception {
-    String user = realUser();
-    assertThat(basic("/api/recommendations", user, "right-password").statusCode()).isEqualTo(200);
-    // Earlier tests here failed 6 times from this address; one failure each for six new accounts reaches 12.
-    for (int i = 0; i < 6; i++) {
-      basic("/api/recommendations", "guess-" + UUID.randomUUID().toString().substring(0, 6), "wrong");
+  void theAttackedAccountIsLockedAsBeforeWhileItsColleaguesSignIn() throws Exception {
+    String attacked = realUser();
+    String colleague = realUser();
+    assertThat(basic("/api/recommendations", attacked, "right-password").statusCode()).isEqualTo(200);
+    for (int i = 0; i < 2; i++) {
+      assertThat(basic("/api/recommendations", attacked, "guess" + i).statusCode()).isEqualTo(401);
     }
-    assertThat(basic("/api/recommendations", user, "right-password").statusCode()).isEqualTo(429);
-    assertThat(formError(user, "right-password")).contains("Too many failed sign-ins");
+    assertThat(basic("/api/recommendations", attacked, "right-password").statusCode()).isEqualTo(429);
+    assertThat(formError(attacked, "right-password")).contains("Too many failed sign-ins");
+    assertThat(basic("/api/recommendations", colleague, "right-password").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
+  void aSprayingAddressIsSlowedWhileAColleagueBehindItSignsInAtOnce() throws Exception {
+    // The tests' one address tries a wrong password at twelve accounts: enough for the address's lock whatever
+    // the tests before this one left on its count.
+    List<String> sprayed = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      sprayed.add(realUser());
+      assertThat(basic("/api/recommendations", sprayed.get(i), "Winter2025").statusCode()).isEqualTo(401);
+    }
+
+    // The next guess at any of them is refused before its password is checked, at every door, even the right one.
+    HttpResponse<String> slowed = basic("/api/recommendations", sprayed.get(0), "Spring2026");
+    assertThat(slowed.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
+    assertThat(basic("/engine-rest/task", sprayed.get(5), "right-password").statusCode()).isEqualTo(429);
+    assertThat(formError(sprayed.get(11), "Spring2026")).containsPattern("Too many failed sign-ins: try again in \\d+ s\\.");
+
+    // A colleague behind the same address, whose account has not failed, signs in at once at every door.
+    String colleague = realUser();
+    assertThat(basic("/api/recommendations", colleague, "right-password").statusCode()).isEqualTo(200);
+    assertThat(basic("/engine-rest/task", colleague, "right-password").statusCode()).isEqualTo(200);
+    FormLogin.Posted signedIn = FormLogin.post(client, base(), colleague, "right-password");
+    assertThat(signedIn.answer().statusCode()).isEqualTo(302);
+    assertThat(signedIn.answer().headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+
+    // A new account tried from the address is still checked: a wrong password is one more failure, and locks it there.
+    String another = realUser();
+    assertThat(basic("/api/recommendations", another, "Winter2025").statusCode()).isEqualTo(401);
+    assertThat(basic("/api/recommendations", another, "right-password").statusCode()).isEqualTo(429);
   }
 
   private String realUser() {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The throttle's arithmetic, on a clock the test moves: free attempts, a lock that doubles, its ceiling, forgetting. */
+/**
+ * The throttle's arithmetic, on a clock the test moves: free attempts, a lock that doubles, its ceiling, forgetting;
+ * an account locked for everyone, an address locked only at the accounts that failed from it.
+ */
 class LoginThrottleTest {
 
   private final MovableClock clock = new MovableClock();
@@ -36,25 +39,55 @@ class LoginThrottleTest {
   }
 
   @Test
-  void anAddressIsLockedAfterItsOwnFreeAttemptsWhateverTheAccounts() {
-    for (int i = 0; i < 9; i++) {
-      throttle.failed("guess" + i, "10.0.0.9");
-    }
-    assertThat(throttle.lockedFor("someone", "10.0.0.9")).isEmpty();
+  void aSprayingAddressIsSlowedAtTheAccountsItHasTriedAndNobodyElseIsRefused() {
+    spray("10.0.0.9", 9);
+    assertThat(throttle.lockedFor("guess0", "10.0.0.9")).as("nine failures: not yet").isEmpty();
     throttle.failed("guess9", "10.0.0.9");
-    assertThat(throttle.lockedFor("someone", "10.0.0.9")).contains(Duration.ofSeconds(5));
-    assertThat(throttle.lockedFor("someone", "10.0.0.8")).isEmpty();
+    assertThat(throttle.lockedFor("guess0", "10.0.0.9")).as("a second guess at an account it tried").contains(Duration.ofSeconds(5));
+    assertThat(throttle.lockedFor("GUESS9", "10.0.0.9")).isPresent();
+    assertThat(throttle.lockedFor("colleague", "10.0.0.9")).as("an account that has not failed from here").isEmpty();
+    assertThat(throttle.lockedFor("guess0", "10.0.0.8")).as("the same account from elsewhere").isEmpty();
+
+    throttle.failed("guess10", "10.0.0.9");
+    assertThat(throttle.lockedFor("guess10", "10.0.0.9")).as("each further failure doubles the lock").contains(Duration.ofSeconds(10));
+    assertThat(throttle.lockedFor("guess0", "10.0.0.9")).contains(Duration.ofSeconds(10));
+    assertThat(throttle.lockedFor("colleague", "10.0.0.9")).isEmpty();
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(throttle.lockedFor("guess0", "10.0.0.9")).as("after the lock, one more guess each").isEmpty();
+    throttle.failed("guess0", "10.0.0.9");
+    assertThat(throttle.lockedFor("guess1", "10.0.0.9")).contains(Duration.ofSeconds(20));
   }
 
   @Test
-  void aCorrectPasswordClearsTheAccountButNotTheAddress() {
-    fail("carol", "10.0.0.1", 4);
-    throttle.succeeded("carol");
-    assertThat(throttle.lockedFor("carol", "10.0.0.7")).isEmpty();
-    for (int i = 0; i < 7; i++) {
-      throttle.failed("guess" + i, "10.0.0.1");
+  void theAccountLockStillHoldsWhateverTheAddress() {
+    spray("10.0.0.9", 10);
+    fail("carol", "10.0.0.9", 3);
+    assertThat(throttle.lockedFor("carol", "10.0.0.9")).isPresent();
+    assertThat(throttle.lockedFor("carol", "10.0.0.1")).as("carol's own lock, from anywhere").contains(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void typosThatTheRightPasswordFollowsDoNotAddUpAgainstTheAddress() {
+    for (int i = 0; i < 20; i++) {
+      throttle.failed("user" + i, "10.0.0.5");
+      throttle.succeeded("USER" + i, "10.0.0.5");
     }
-    assertThat(throttle.lockedFor("carol", "10.0.0.1")).as("the address has 11 failures").isPresent();
+    throttle.failed("olivia", "10.0.0.5");
+    assertThat(throttle.lockedFor("olivia", "10.0.0.5")).as("one failure left on the address's count").isEmpty();
+  }
+
+  @Test
+  void aCorrectPasswordClearsOnlyItsOwnAccountsFailures() {
+    fail("carol", "10.0.0.1", 2);
+    throttle.succeeded("carol", "10.0.0.1");
+    assertThat(throttle.lockedFor("carol", "10.0.0.7")).isEmpty();
+    spray("10.0.0.1", 10);
+    throttle.succeeded("guesser", "10.0.0.1");
+    assertThat(throttle.lockedFor("guess0", "10.0.0.1")).as("the attacker's own good login hides nothing").isPresent();
+
+    spray("10.0.0.2", 10);
+    throttle.succeeded("guess0", "10.0.0.2");
+    assertThat(throttle.lockedFor("guess1", "10.0.0.2")).as("nine failures left: below the address's free attempts").isEmpty();
   }
 
   @Test
@@ -63,6 +96,13 @@ class LoginThrottleTest {
     clock.advance(Duration.ofHours(2));
     fail("carol", "10.0.0.1", 1);
     assertThat(throttle.lockedFor("carol", "10.0.0.1")).isEmpty();
+  }
+
+  /** One wrong password at each of {@code accounts} accounts, guess0, guess1…, from one address. */
+  private void spray(String address, int accounts) {
+    for (int i = 0; i < accounts; i++) {
+      throttle.failed("guess" + i, address);
+    }
   }
 
   private void fail(String account, String address, int times) {
