@@ -4,10 +4,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How sheets are read ({@code rectify.import}): the headings each column may carry, the words that mean
- * "done" or "no date yet", and the limits that keep a bad file from hurting the server.
+ * "done" or "no date yet", and the limits that keep a bad file from hurting the server: rows, cells read
+ * (a workbook is read as it streams, and stops at the first one over), and how far any part of a workbook
+ * may unzip.
  */
 @ConfigurationProperties("rectify.import")
 public record ImportProperties(
@@ -16,6 +19,8 @@ public record ImportProperties(
     List<String> undatedWords,
     Integer maxCellCharacters,
     Integer maxRows,
+    Integer maxCells,
+    DataSize maxUnzippedSize,
     Integer plausibleYears,
     String defaultService) {
 
@@ -25,6 +30,8 @@ public record ImportProperties(
     undatedWords = undatedWords == null ? List.of("TBC", "TBA", "To be confirmed", "Ongoing", "N/A") : undatedWords;
     maxCellCharacters = maxCellCharacters == null ? 32767 : maxCellCharacters;
     maxRows = maxRows == null ? 20000 : maxRows;
+    maxCells = maxCells == null ? 2_000_000 : maxCells;
+    maxUnzippedSize = maxUnzippedSize == null ? DataSize.ofMegabytes(100) : maxUnzippedSize;
     plausibleYears = plausibleYears == null ? 5 : plausibleYears;
     defaultService = defaultService == null || defaultService.isBlank() ? "general" : defaultService;
   }

@@ -1,8 +1,6 @@
 package com.rectify.importing;
 
-import com.rectify.common.UkDates;
 import com.rectify.web.ApiException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -16,20 +14,13 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a CSV (comma, semicolon or tab separated; UTF-8 or Windows-1252) or an XLSX workbook into rows
- * of text. Refuses what is neither, and a workbook with several sheets unless told which one.
+ * Reads a CSV (comma, semicolon or tab separated; UTF-8 or Windows-1252) or an XLSX workbook (streamed, see
+ * {@link XlsxReader}) into rows of text. Refuses what is neither, a workbook with several sheets unless told
+ * which one, and a file past the row or cell limits.
  */
 @Component
 public class SheetReader {
@@ -61,64 +52,7 @@ public class SheetReader {
   }
 
   private List<SheetRow> readWorkbook(byte[] bytes, String sheetName) {
-    try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      Sheet sheet;
-      if (sheetName != null && !sheetName.isBlank()) {
-        sheet = workbook.getSheet(sheetName.trim());
-        if (sheet == null) {
-          throw ApiException.of(HttpStatus.BAD_REQUEST, "sheet", "The workbook has no sheet named '" + sheetName.trim()
-              + "'; its sheets are " + sheetNames(workbook) + ".");
-        }
-      } else if (workbook.getNumberOfSheets() != 1) {
-        throw ApiException.of(HttpStatus.BAD_REQUEST, "sheet", "The workbook has " + workbook.getNumberOfSheets()
-            + " sheets (" + sheetNames(workbook) + "); say which to import with the 'sheet' parameter.");
-      } else {
-        sheet = workbook.getSheetAt(0);
-      }
-      if (sheet.getLastRowNum() + 1 > properties.maxRows() + 50) {
-        throw refuse("The sheet has " + (sheet.getLastRowNum() + 1) + " rows; the limit is " + properties.maxRows() + ".");
-      }
-      DataFormatter formatter = new DataFormatter(Locale.UK);
-      List<SheetRow> rows = new ArrayList<>();
-      for (Row row : sheet) {
-        List<String> cells = new ArrayList<>();
-        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-          cells.add(text(row.getCell(c), formatter));
-        }
-        rows.add(new SheetRow(row.getRowNum() + 1, cells));
-      }
-      return rows;
-    } catch (ApiException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw refuse("The file cannot be read as an Excel workbook (" + e.getClass().getSimpleName() + ").");
-    }
-  }
-
-  private static String text(Cell cell, DataFormatter formatter) {
-    if (cell == null) {
-      return "";
-    }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-      return UkDates.display(cell.getLocalDateTimeCellValue().toLocalDate());
-    }
-    if (type == CellType.STRING) {
-      return cell.getRichStringCellValue().getString();
-    }
-    if (cell.getCellType() == CellType.FORMULA) {
-      return type == CellType.NUMERIC ? formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
-          : type == CellType.BOOLEAN ? String.valueOf(cell.getBooleanCellValue()) : "";
-    }
-    return formatter.formatCellValue(cell);
-  }
-
-  private static String sheetNames(Workbook workbook) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-      names.add("'" + workbook.getSheetName(i) + "'");
-    }
-    return String.join(", ", names);
+    return new XlsxReader(properties).read(bytes, sheetName);
   }
 
   private List<SheetRow> readCsv(byte[] bytes) {
@@ -141,6 +75,7 @@ public class SheetReader {
       text = text.substring(1);
     }
     char delimiter = delimiterOf(text);
+    checkCellBudget(text, delimiter);
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false).get();
     List<SheetRow> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -156,6 +91,32 @@ public class SheetReader {
       throw refuse("The CSV cannot be read: " + e.getMessage());
     }
     return rows;
+  }
+
+  /**
+   * Counts the cells before parsing, as the parser holds a whole line's cells at once: a line of millions of
+   * separators must be refused before it is read, not after.
+   */
+  private void checkCellBudget(String text, char delimiter) {
+    long cells = 1;
+    int line = 1;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (c == delimiter || c == '\n')) {
+        cells++;
+        if (c == '\n') {
+          line++;
+        }
+        if (cells > properties.maxCells()) {
+          throw refuse("The file holds more cells than an import takes (" + String.format(Locale.UK, "%,d", properties.maxCells())
+              + "); reading stopped at line " + String.format(Locale.UK, "%,d", line)
+              + ". Remove the columns and rows that are not recommendations, or import them in smaller files.");
+        }
+      }
+    }
   }
 
   private static String decode(byte[] bytes) {

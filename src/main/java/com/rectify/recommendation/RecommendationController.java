@@ -63,6 +63,9 @@ public class RecommendationController {
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       problems.add(new FieldProblem("size", "Parameter 'size' must be between 1 and " + MAX_PAGE_SIZE + "."));
+    } else if (page > 0 && (long) page * size > Integer.MAX_VALUE) {
+      problems.add(new FieldProblem("page", "Parameter 'page' is too large: page " + page + " of " + size
+          + " starts past the last row the register can count (" + Integer.MAX_VALUE + ")."));
     }
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);

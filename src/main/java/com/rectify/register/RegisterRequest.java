@@ -148,6 +148,10 @@ public class RegisterRequest {
     RegisterSort sort = RegisterSort.parse(given.get("sort"), given.get("dir"), problems);
     int page = bounded(given, "page", 0, 0, Integer.MAX_VALUE, problems);
     int size = bounded(given, "size", DEFAULT_SIZE, 1, MAX_SIZE, problems);
+    if ((long) page * size > Integer.MAX_VALUE) {
+      problems.add(new FieldProblem("page", "Parameter 'page' is too large: page " + page + " of " + size
+          + " starts past the last row the register can count (" + Integer.MAX_VALUE + ")."));
+    }
     if (!problems.isEmpty()) {
       throw ApiException.badRequest(problems);
     }
