@@ -11,6 +11,8 @@ import com.rectify.dashboard.DashboardQueries.GradeBands;
 import com.rectify.dashboard.DashboardQueries.Load;
 import com.rectify.dashboard.DashboardQueries.Quarter;
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
+import com.rectify.recommendation.OverdueRule.Band;
 import com.rectify.register.OverdueBand;
 import com.rectify.security.RecommendationVisibility;
 import com.rectify.security.RecommendationVisibility.Scope;
@@ -37,6 +39,8 @@ public class DashboardPage {
   static final int QUARTERS = 8;
   static final int TOP_AUDITS = 12;
   static final List<String> REVISION_BUCKETS = List.of("0", "1", "2", "3+");
+  /** The register's code for overdue at all. */
+  private static final String ANY = OverdueBand.ANY.code();
 
   private final DashboardQueries queries;
   private final RecommendationVisibility visibility;
@@ -82,8 +86,8 @@ public class DashboardPage {
     long overdueHigh = bands.get(Grade.ESSENTIAL).overdue() + bands.get(Grade.HIGH).overdue();
     List<Headline> headlines = new ArrayList<>(List.of(
         new Headline("Open", notDue + overdue, register("status", "open"), false),
-        new Headline("Overdue", overdue, register("status", "open", "overdue", "any"), overdue > 0),
-        new Headline("Essential or High overdue", overdueHigh, register("status", "open", "overdue", "any", "sort", "grade"), overdueHigh > 0),
+        new Headline(OverdueRule.OVERDUE_LABEL, overdue, register("status", "open", "overdue", ANY), overdue > 0),
+        new Headline("Essential or High overdue", overdueHigh, register("status", "open", "overdue", ANY, "sort", "grade"), overdueHigh > 0),
         new Headline("Implemented in " + thisQuarter.label(), thisQuarter.implemented(), register("status", "CLOSED_IMPLEMENTED",
             "closedFrom", thisQuarter.start().toString(), "closedTo", thisQuarter.end().toString()), false)));
     if (cycle != null) {
@@ -96,22 +100,22 @@ public class DashboardPage {
   private static Chart gradeBands(Map<Grade, GradeBands> bands) {
     List<String> grades = Arrays.stream(Grade.values()).map(Grade::label).toList();
     List<Series> series = List.of(
-        band("Not yet due", Colours.NOT_DUE, OverdueBand.NOT_DUE, bands, GradeBands::notDue),
-        band("Overdue < 3 months", Colours.UNDER_3, OverdueBand.UNDER_3_MONTHS, bands, GradeBands::under3),
-        band("Overdue 3–12 months", Colours.FROM_3_TO_12, OverdueBand.FROM_3_TO_12_MONTHS, bands, GradeBands::from3To12),
-        band("Overdue > 12 months", Colours.OVER_12, OverdueBand.OVER_12_MONTHS, bands, GradeBands::over12));
+        band(Colours.NOT_DUE, Band.NOT_DUE, bands, GradeBands::notDue),
+        band(Colours.UNDER_3, Band.UNDER_3_MONTHS, bands, GradeBands::under3),
+        band(Colours.FROM_3_TO_12, Band.FROM_3_TO_12_MONTHS, bands, GradeBands::from3To12),
+        band(Colours.OVER_12, Band.OVER_12_MONTHS, bands, GradeBands::over12));
     return new Chart("chart-grade-band", "Open recommendations by grade and how long overdue", "bar",
         "Overdue is counted from the original target date, as the committee report counts it.", true, false, grades, series);
   }
 
-  private static Series band(String label, String colour, OverdueBand band, Map<Grade, GradeBands> bands, Function<GradeBands, Long> count) {
+  private static Series band(String colour, Band band, Map<Grade, GradeBands> bands, Function<GradeBands, Long> count) {
     List<Number> values = new ArrayList<>();
     List<String> links = new ArrayList<>();
     for (Grade grade : Grade.values()) {
       values.add(count.apply(bands.get(grade)));
       links.add(register("status", "open", "grade", grade.name(), "overdue", band.code()));
     }
-    return new Series(label, "bar", colour, values, links);
+    return new Series(band.label(), "bar", colour, values, links);
   }
 
   private Chart ageing(LocalDate day, Scope scope) {
@@ -189,14 +193,14 @@ public class DashboardPage {
       high.add(load.overdueHigh());
       otherOverdue.add(load.overdue() - load.overdueHigh());
       notOverdue.add(load.notOverdue());
-      highLinks.add(register("status", "open", parameter, load.key(), "overdue", "any", "sort", "grade"));
-      overdueLinks.add(register("status", "open", parameter, load.key(), "overdue", "any"));
-      notOverdueLinks.add(register("status", "open", parameter, load.key(), "overdue", "not-due"));
+      highLinks.add(register("status", "open", parameter, load.key(), "overdue", ANY, "sort", "grade"));
+      overdueLinks.add(register("status", "open", parameter, load.key(), "overdue", ANY));
+      notOverdueLinks.add(register("status", "open", parameter, load.key(), "overdue", Band.NOT_DUE.code()));
     }
     return new Chart(id, title, "bar", null, true, true, labels, List.of(
         new Series("Overdue, Essential or High", "bar", Colours.OVER_12, high, highLinks),
         new Series("Overdue, Medium or Low", "bar", Colours.UNDER_3, otherOverdue, overdueLinks),
-        new Series("Not yet due", "bar", Colours.NOT_DUE, notOverdue, notOverdueLinks)));
+        new Series(Band.NOT_DUE.label(), "bar", Colours.NOT_DUE, notOverdue, notOverdueLinks)));
   }
 
   /** A link to the register with these parameters (name, value, …); a null value leaves its parameter out. */

@@ -1,13 +1,24 @@
 package com.rectify.dashboard;
 
+import com.rectify.audit.Audit;
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
+import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.RevisionDecision;
 import com.rectify.register.RegisterFilter;
 import com.rectify.security.RecommendationVisibility.Scope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DashboardQueries {
 
-  /** The date that applies, and the date a recommendation was first due (overdue bands count from it). */
-  private static final String DUE = "coalesce(r.currentTargetDate, r.originalTargetDate)";
-  private static final String FIRST = "coalesce(r.originalTargetDate, r.currentTargetDate)";
   private static final String IN_SCOPE = " (:everything = true or r.service in :services) ";
 
   private final EntityManager entityManager;
@@ -41,21 +49,20 @@ public class DashboardQueries {
   }
 
   public Map<Grade, GradeBands> openByGradeAndBand(LocalDate today, Scope scope) {
-    LocalDate twelve = today.minusMonths(12);
-    LocalDate three = today.minusMonths(3).plusDays(1);
-    TypedQuery<Object[]> query = entityManager.createQuery("select r.grade,"
-        + " sum(case when " + DUE + " is null or " + DUE + " >= :today then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today and " + FIRST + " >= :three then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today and " + FIRST + " >= :twelve and " + FIRST + " < :three then 1 else 0 end),"
-        + " sum(case when " + DUE + " < :today and " + FIRST + " < :twelve then 1 else 0 end)"
-        + " from Recommendation r where r.status in :open and" + IN_SCOPE + "group by r.grade", Object[].class)
-        .setParameter("today", today).setParameter("three", three).setParameter("twelve", twelve)
-        .setParameter("open", RegisterFilter.OPEN);
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+    Root<Recommendation> r = query.from(Recommendation.class);
+    List<Selection<?>> columns = new ArrayList<>(List.of(r.get("grade")));
+    for (OverdueRule.Band band : OverdueRule.Band.values()) {
+      columns.add(countWhere(cb, OverdueRule.in(band, r, cb, today)));
+    }
+    query.multiselect(columns).where(OverdueRule.open(r, cb), inScope(r, cb, scope)).groupBy(r.get("grade"));
     Map<Grade, GradeBands> result = new EnumMap<>(Grade.class);
     for (Grade grade : Grade.values()) {
       result.put(grade, new GradeBands(0, 0, 0, 0));
     }
-    for (Object[] row : scoped(query, scope).getResultList()) {
+    for (Object[] row : entityManager.createQuery(query).getResultList()) {
+      // In the rule's order of bands: not yet due, under 3 months, 3–12 months, over 12 months.
       result.put((Grade) row[0], new GradeBands(n(row[1]), n(row[2]), n(row[3]), n(row[4])));
     }
     return result;
@@ -63,21 +70,19 @@ public class DashboardQueries {
 
   /** How long open recommendations are past the date that applies, by grade: counts per age bucket. */
   public Map<Grade, long[]> ageing(LocalDate today, List<Ageing> buckets, Scope scope) {
-    StringBuilder select = new StringBuilder("select r.grade");
-    for (int i = 0; i < buckets.size(); i++) {
-      select.append(", sum(case when ").append(DUE).append(" >= :from").append(i).append(" and ").append(DUE)
-          .append(" <= :to").append(i).append(" then 1 else 0 end)");
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+    Root<Recommendation> r = query.from(Recommendation.class);
+    List<Selection<?>> columns = new ArrayList<>(List.of(r.get("grade")));
+    for (Ageing bucket : buckets) {
+      columns.add(countWhere(cb, cb.between(OverdueRule.dateThatApplies(r, cb), bucket.from(today), bucket.to(today))));
     }
-    select.append(" from Recommendation r where r.status in :open and").append(IN_SCOPE).append("group by r.grade");
-    TypedQuery<Object[]> query = entityManager.createQuery(select.toString(), Object[].class).setParameter("open", RegisterFilter.OPEN);
-    for (int i = 0; i < buckets.size(); i++) {
-      query.setParameter("from" + i, buckets.get(i).from(today)).setParameter("to" + i, buckets.get(i).to(today));
-    }
+    query.multiselect(columns).where(OverdueRule.open(r, cb), inScope(r, cb, scope)).groupBy(r.get("grade"));
     Map<Grade, long[]> result = new EnumMap<>(Grade.class);
     for (Grade grade : Grade.values()) {
       result.put(grade, new long[buckets.size()]);
     }
-    for (Object[] row : scoped(query, scope).getResultList()) {
+    for (Object[] row : entityManager.createQuery(query).getResultList()) {
       long[] counts = result.get((Grade) row[0]);
       for (int i = 0; i < buckets.size(); i++) {
         counts[i] = n(row[i + 1]);
@@ -161,29 +166,37 @@ public class DashboardQueries {
     public long open() { return notOverdue + overdue; }
   }
 
-  /** A load's three counts, read by {@link #loads}: not overdue, overdue, overdue and Essential or High. */
-  private static final String LOAD_SUMS = " sum(case when " + DUE + " is null or " + DUE + " >= :today then 1 else 0 end),"
-      + " sum(case when " + DUE + " < :today then 1 else 0 end),"
-      + " sum(case when " + DUE + " < :today and r.grade in :high then 1 else 0 end)";
-
   public List<Load> openByService(LocalDate today, Scope scope) {
-    TypedQuery<Object[]> query = entityManager.createQuery("select r.service, r.service," + LOAD_SUMS
-        + " from Recommendation r where r.status in :open and" + IN_SCOPE
-        + " group by r.service order by r.service", Object[].class);
-    return loads(query, today, scope);
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+    Root<Recommendation> r = query.from(Recommendation.class);
+    query.multiselect(loadColumns(cb, r, r.get("service"), r.get("service"), today))
+        .where(OverdueRule.open(r, cb), inScope(r, cb, scope)).groupBy(r.get("service")).orderBy(cb.asc(r.get("service")));
+    return loads(entityManager.createQuery(query));
   }
 
   public List<Load> openByAudit(LocalDate today, Scope scope, int top) {
-    TypedQuery<Object[]> query = entityManager.createQuery("select a.reference, a.title," + LOAD_SUMS
-        + " from Recommendation r join r.audit a where r.status in :open and" + IN_SCOPE
-        + " group by a.reference, a.title order by count(r) desc, a.reference", Object[].class);
-    query.setMaxResults(top);
-    return loads(query, today, scope);
+    CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+    Root<Recommendation> r = query.from(Recommendation.class);
+    Join<Recommendation, Audit> a = r.join("audit");
+    query.multiselect(loadColumns(cb, r, a.get("reference"), a.get("title"), today))
+        .where(OverdueRule.open(r, cb), inScope(r, cb, scope)).groupBy(a.get("reference"), a.get("title"))
+        .orderBy(cb.desc(cb.count(r)), cb.asc(a.get("reference")));
+    return loads(entityManager.createQuery(query).setMaxResults(top));
   }
 
-  private List<Load> loads(TypedQuery<Object[]> query, LocalDate today, Scope scope) {
-    query.setParameter("today", today).setParameter("open", RegisterFilter.OPEN).setParameter("high", Set.of(Grade.ESSENTIAL, Grade.HIGH));
-    return scoped(query, scope).getResultList().stream()
+  /** A load's key and title, then its three counts: not overdue, overdue, overdue and Essential or High. */
+  private static List<Selection<?>> loadColumns(CriteriaBuilder cb, Root<Recommendation> r, Expression<String> key,
+      Expression<String> title, LocalDate today) {
+    return List.of(key, title,
+        countWhere(cb, OverdueRule.in(OverdueRule.Band.NOT_DUE, r, cb, today)),
+        countWhere(cb, OverdueRule.overdue(r, cb, today)),
+        countWhere(cb, cb.and(OverdueRule.overdue(r, cb, today), r.get("grade").in(Grade.ESSENTIAL, Grade.HIGH))));
+  }
+
+  private static List<Load> loads(TypedQuery<Object[]> query) {
+    return query.getResultList().stream()
         .map(row -> new Load((String) row[0], (String) row[1], n(row[2]), n(row[3]), n(row[4]))).toList();
   }
 
@@ -193,6 +206,19 @@ public class DashboardQueries {
         + IN_SCOPE + "and exists (select m.id from MissedUpdate m where m.recommendationId = r.id and m.reportingCycleId = :cycle)",
         Long.class).setParameter("open", RegisterFilter.OPEN).setParameter("cycle", cycleId);
     return scoped(query, scope).getSingleResult();
+  }
+
+  /** How many rows of a group meet the condition. */
+  private static Expression<Integer> countWhere(CriteriaBuilder cb, Predicate condition) {
+    return cb.sum(cb.<Integer>selectCase().when(condition, cb.literal(1)).otherwise(cb.literal(0)));
+  }
+
+  /** The dashboard counts by service: every recommendation, or those of the scope's services. */
+  private static Predicate inScope(Root<Recommendation> r, CriteriaBuilder cb, Scope scope) {
+    if (scope.all()) {
+      return cb.conjunction();
+    }
+    return scope.services().isEmpty() ? cb.disjunction() : r.get("service").in(scope.services());
   }
 
   private static <T> TypedQuery<T> scoped(TypedQuery<T> query, Scope scope) {

@@ -2,6 +2,7 @@ package com.rectify.lifecycle;
 
 import com.rectify.common.Today;
 import com.rectify.notification.Notifications;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ public class EscalateOverdue implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Recommendation rec = lookup.of(execution);
-    if (rec.getCurrentTargetDate() == null || !rec.isOverdueOn(today.date())) {
+    if (!OverdueRule.isOverdue(rec, today.date())) {
       return;
     }
     notifications.overdue(rec, execution.getProcessInstanceId(), today.date(), timers.policy(rec.getGrade().name()).escalationGroups());

@@ -2,6 +2,7 @@ package com.rectify.lifecycle;
 
 import com.rectify.common.Today;
 import com.rectify.notification.Notifications;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +29,7 @@ public class SendReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Recommendation rec = lookup.of(execution);
-    if (rec.getCurrentTargetDate() == null || rec.isOverdueOn(today.date())) {
+    if (rec.getCurrentTargetDate() == null || OverdueRule.isOverdue(rec, today.date())) {
       return;
     }
     notifications.reminder(rec, execution.getProcessInstanceId());

@@ -9,6 +9,7 @@ import com.rectify.common.UkDates;
 import com.rectify.evidence.Evidence;
 import com.rectify.evidence.EvidenceAdded;
 import com.rectify.evidence.EvidenceRepository;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
@@ -17,7 +18,6 @@ import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.recommendation.TargetDateRevisionRepository;
 import com.rectify.security.AsApplication;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -97,8 +97,9 @@ public class TaskBrief implements TaskListener {
         .append(" · **Status:** ").append(rec.getStatus().label()).append("\n\n");
     md.append("**Original target date:** ").append(rec.getOriginalTargetDate() == null ? "not agreed" : UkDates.display(rec.getOriginalTargetDate()))
         .append(" · **Current target date:** ").append(rec.getAgreedAction() == null && rec.getCurrentTargetDate() == null ? "not agreed" : UkDates.display(rec.getCurrentTargetDate()));
-    if (rec.isOverdueOn(today.date())) {
-      md.append(" · **Overdue by ").append(ChronoUnit.DAYS.between(rec.getCurrentTargetDate(), today.date())).append(" days**");
+    OverdueRule.Standing standing = OverdueRule.standing(rec, today.date());
+    if (standing.overdue()) {
+      md.append(" · **Overdue by ").append(standing.days()).append(" days** (").append(escape(standing.band().label())).append(")");
     }
     md.append("\n\n**Recommendation**\n\n").append(escape(TextSanitizer.plain(rec.getText()))).append("\n\n");
     if (rec.getFinding() != null) {

@@ -1,6 +1,7 @@
 package com.rectify.notification;
 
 import com.rectify.common.UkDates;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.TargetDateRevision;
 import java.time.LocalDate;
@@ -112,15 +113,19 @@ public class Notifications {
 
   /** Overdue: the officer is told, and the escalation groups hear of it; once per day it fires. */
   public void overdue(Recommendation rec, String processInstanceId, LocalDate today, List<String> escalationGroups) {
-    LocalDate target = rec.getCurrentTargetDate();
-    long days = java.time.temporal.ChronoUnit.DAYS.between(target, today);
+    OverdueRule.Standing standing = OverdueRule.standing(rec, today);
+    if (!standing.overdue()) {
+      return;
+    }
+    LocalDate target = OverdueRule.dateThatApplies(rec);
+    long days = standing.days();
+    String howLate = howLate(rec, standing, target);
     String event = processInstanceId + ":" + target + ":" + today;
     for (Recipients.Person person : recipients.officersOf(rec)) {
       outbox.enqueue(OVERDUE + ":" + event, person.email(), new Notice(OVERDUE,
           "Overdue: " + rec.getBusinessKey() + " was due on " + UkDates.display(target),
           "Dear " + person.name() + ",",
-          List.of("The agreed action for " + rec.getBusinessKey() + " was due on " + UkDates.display(target)
-                  + " and is " + days + " days overdue. Your managers have been told.",
+          List.of("The agreed action for " + rec.getBusinessKey() + howLate + " Your managers have been told.",
               describe(rec),
               "Post a progress update, ask for a revised target date, or submit your evidence."),
           "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
@@ -129,12 +134,23 @@ public class Notifications {
       outbox.enqueue(ESCALATION + ":" + event, person.email(), new Notice(ESCALATION,
           "Escalation: " + rec.getBusinessKey() + " is " + days + " days overdue",
           "Dear " + person.name() + ",",
-          List.of("The agreed action for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer() + ") was due on "
-                  + UkDates.display(target) + " and is " + days + " days overdue.",
+          List.of("The agreed action for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer() + ")" + howLate,
               describe(rec),
               "You receive this as a member of: " + String.join(", ", escalationGroups) + "."),
           "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
     }
+  }
+
+  /**
+   * " was due on 31/03/2025 and is 40 days overdue.", saying where the count starts when that is not the date
+   * that applies now (a revised date, or one revised to TBC).
+   */
+  private static String howLate(Recommendation rec, OverdueRule.Standing standing, LocalDate target) {
+    String due = " was due on " + UkDates.display(target)
+        + (rec.getCurrentTargetDate() == null ? " (its revised date is still to be confirmed)" : "");
+    String from = standing.countedFrom().equals(target) ? ""
+        : ", counted from its original target date of " + UkDates.display(standing.countedFrom());
+    return due + " and is " + standing.days() + " days overdue" + from + ".";
   }
 
   /** The deadline of a cycle passed with no update: the officer's service manager hears of it. */

@@ -110,10 +110,6 @@ public class Recommendation {
     this.service = service;
   }
 
-  public boolean isOverdueOn(LocalDate day) {
-    return !status.isClosed() && currentTargetDate != null && currentTargetDate.isBefore(day);
-  }
-
   public List<String> leadOfficerLoginList() {
     return leadOfficerLogins.isBlank() ? List.of() : Arrays.asList(leadOfficerLogins.split(","));
   }

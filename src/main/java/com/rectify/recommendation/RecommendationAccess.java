@@ -1,15 +1,15 @@
 package com.rectify.recommendation;
 
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.lifecycle.DecidingGroups;
+import com.rectify.security.AsApplication;
 import com.rectify.security.GroupCheck;
 import com.rectify.security.Groups;
 import com.rectify.web.ApiException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,10 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>the Audit Committee: every recommendation (read-only), not the evidence files;
  *   <li>officers and service managers: those of their services (groups {@code service-<code>}) and those
  *       they are a lead officer of, with evidence;
- *   <li>senior officers: those whose risk they are asked to accept (an open <em>Accept residual risk</em>
- *       task offered to them or one of their groups) or have decided, with evidence;
+ *   <li>whoever is asked to decide on one, with its evidence: the assignee, a candidate user, or a member of
+ *       a candidate group of an open task that a decision table routes (a revised date, a risk to accept),
+ *       the groups being any that the deployed tables can name ({@link DecidingGroups}): the S151 officer,
+ *       directors, heads of service, the committee chair, and whatever group a council's own tables name;
+ *       and, afterwards, whoever decided a revised date or a risk;
  *   <li>administrators: none (they manage users and groups).
  * </ul>
+ * Which recommendation a task is on is what the engine recorded: its process instance's business key, never
+ * a process variable.
  */
 @Component
 @Transactional(readOnly = true)
@@ -39,13 +44,22 @@ public class RecommendationAccess {
 
   private final RecommendationRepository recommendations;
   private final RiskAcceptanceRepository riskDecisions;
+  private final TargetDateRevisionRepository revisions;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final DecidingGroups decidingGroups;
+  private final AsApplication asApplication;
 
   public RecommendationAccess(RecommendationRepository recommendations, RiskAcceptanceRepository riskDecisions,
-      TaskService taskService) {
+      TargetDateRevisionRepository revisions, TaskService taskService, RuntimeService runtimeService, DecidingGroups decidingGroups,
+      AsApplication asApplication) {
     this.recommendations = recommendations;
     this.riskDecisions = riskDecisions;
+    this.revisions = revisions;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.decidingGroups = decidingGroups;
+    this.asApplication = asApplication;
   }
 
   /** The recommendations this user may read, as a rule for lists ({@link Visibility#toSpecification()}). */
@@ -54,13 +68,16 @@ public class RecommendationAccess {
   }
 
   private Visibility visibility(Authentication user, boolean committeeIncluded) {
+    if (user == null) {
+      return Visibility.ofNothing();
+    }
     Set<String> groups = groupsOf(user);
     if (groups.stream().anyMatch(SEE_ALL::contains) || (committeeIncluded && groups.contains(Groups.COMMITTEE))) {
       return Visibility.ofEverything();
     }
     Set<String> services = new HashSet<>();
     groups.forEach(group -> Groups.serviceOf(group).ifPresent(services::add));
-    Set<Long> asked = groups.contains(Groups.SENIOR_OFFICERS) ? askedToAccept(user.getName(), groups) : Set.of();
+    Set<Long> asked = askedToDecide(user.getName(), groups);
     String leadOfficer = groups.contains(Groups.OFFICERS) ? user.getName() : null;
     return new Visibility(false, Set.copyOf(services), leadOfficer, asked);
   }
@@ -92,29 +109,50 @@ public class RecommendationAccess {
     Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
     if (!canReadEvidence(user, recommendation)) {
       throw ApiException.of(HttpStatus.FORBIDDEN, "id", "User '" + nameOf(user) + "' may not see the evidence of recommendation "
-          + id + ": evidence is for audit, the owning service and the senior officer asked to decide its risk.");
+          + id + ": evidence is for audit, the owning service and whoever is asked to decide on it.");
     }
     return recommendation;
   }
 
   private static ApiException refused(Authentication user, Long id) {
     return ApiException.of(HttpStatus.FORBIDDEN, "id", "User '" + nameOf(user) + "' may not read recommendation " + id
-        + ": officers read their own service's recommendations, senior officers those they are asked to decide.");
+        + ": officers read their own service's recommendations, others those they are asked to decide on.");
   }
 
-  private Set<Long> askedToAccept(String user, Set<String> groups) {
+  /**
+   * The recommendations this user is asked to decide on (an open task a decision table routes, held by them or
+   * offered to them or to one of their groups the tables can name) or has decided. Read as the application,
+   * with the user named in the query: the engine would not show a director the process instance a task is in.
+   */
+  private Set<Long> askedToDecide(String user, Set<String> groups) {
+    DecidingGroups.Deciders deciders = decidingGroups.current();
     Set<Long> ids = new HashSet<>();
-    List<Task> open = new ArrayList<>(taskService.createTaskQuery()
-        .taskDefinitionKey(LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK).taskAssignee(user).list());
-    open.addAll(taskService.createTaskQuery().taskDefinitionKey(LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK)
-        .taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks().list());
-    for (Task task : open) {
-      Object id = taskService.getVariable(task.getId(), LifecycleVariables.RECOMMENDATION_ID);
-      if (id instanceof Number number) {
-        ids.add(number.longValue());
+    if (!deciders.taskKeys().isEmpty()) {
+      List<String> theirs = groups.stream().filter(deciders.groups()::contains).toList();
+      String[] taskKeys = deciders.taskKeys().toArray(String[]::new);
+      Set<String> keys = asApplication.read(() -> {
+        Set<String> instances = new HashSet<>();
+        taskService.createTaskQuery().taskDefinitionKeyIn(taskKeys).taskInvolvedUser(user).list()
+            .forEach(task -> instances.add(task.getProcessInstanceId()));
+        if (!theirs.isEmpty()) {
+          taskService.createTaskQuery().taskDefinitionKeyIn(taskKeys).taskCandidateGroupIn(theirs).includeAssignedTasks().list()
+              .forEach(task -> instances.add(task.getProcessInstanceId()));
+        }
+        instances.remove(null);
+        Set<String> businessKeys = new HashSet<>();
+        if (!instances.isEmpty()) {
+          runtimeService.createProcessInstanceQuery().processInstanceIds(instances).list()
+              .forEach(instance -> businessKeys.add(instance.getBusinessKey()));
+        }
+        businessKeys.remove(null);
+        return businessKeys;
+      });
+      if (!keys.isEmpty()) {
+        ids.addAll(recommendations.findIdsByBusinessKeyIn(keys));
       }
     }
     riskDecisions.findByDecidedBy(user).forEach(decision -> ids.add(decision.getRecommendationId()));
+    ids.addAll(revisions.findRecommendationIdsDecidedBy(user));
     return ids;
   }
 

@@ -28,17 +28,9 @@ public record RecommendationFilter(RecommendationStatus status, Grade grade, Boo
         where.add(cb.equal(root.get("audit").get("reference"), audit));
       }
       if (overdue != null) {
-        Predicate isOverdue = cb.and(root.get("status").in(openStatuses()),
-            cb.lessThan(root.get("currentTargetDate"), today));
-        Predicate notOverdue = cb.or(cb.not(root.get("status").in(openStatuses())),
-            cb.isNull(root.get("currentTargetDate")), cb.greaterThanOrEqualTo(root.get("currentTargetDate"), today));
-        where.add(overdue ? isOverdue : notOverdue);
+        where.add(overdue ? OverdueRule.overdue(root, cb, today) : OverdueRule.notOverdue(root, cb, today));
       }
       return cb.and(where.toArray(Predicate[]::new));
     };
-  }
-
-  private static List<RecommendationStatus> openStatuses() {
-    return java.util.Arrays.stream(RecommendationStatus.values()).filter(s -> !s.isClosed()).toList();
   }
 }

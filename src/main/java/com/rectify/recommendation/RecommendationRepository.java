@@ -18,6 +18,9 @@ public interface RecommendationRepository
 
   List<Recommendation> findByAuditIdOrderByIdAsc(Long auditId);
 
+  @org.springframework.data.jpa.repository.Query("select r.id from Recommendation r where r.businessKey in :keys")
+  List<Long> findIdsByBusinessKeyIn(@org.springframework.data.repository.query.Param("keys") java.util.Collection<String> keys);
+
   /** An open recommendation as a reporting cycle asks it: its id and its lifecycle's business key. */
   record OpenKey(Long id, String businessKey) {}
 

@@ -1,7 +1,6 @@
 package com.rectify.recommendation;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** A row of the register. */
 public record RecommendationSummary(
@@ -19,12 +18,15 @@ public record RecommendationSummary(
     LocalDate originalTargetDate,
     LocalDate currentTargetDate,
     boolean overdue,
-    Long daysOverdue) {
+    /** Counted from the original target date ({@link OverdueRule}); null unless overdue. */
+    Long daysOverdue,
+    /** The register's band code ({@code not-due}, {@code under-3m}, {@code 3-12m}, {@code over-12m}); null once closed. */
+    String overdueBand) {
 
   public static RecommendationSummary of(Recommendation r, LocalDate today) {
-    boolean overdue = r.isOverdueOn(today);
+    OverdueRule.Standing standing = OverdueRule.standing(r, today);
     return new RecommendationSummary(r.getId(), r.getBusinessKey(), r.getAudit().getReference(), r.getReference(),
         r.getText(), r.getGrade(), r.getLeadOfficer(), r.leadOfficerLoginList(), r.getService(), r.getStatus(), r.getOriginalTargetDate(),
-        r.getCurrentTargetDate(), overdue, overdue ? ChronoUnit.DAYS.between(r.getCurrentTargetDate(), today) : null);
+        r.getCurrentTargetDate(), standing.overdue(), standing.days(), standing.band() == null ? null : standing.band().code());
   }
 }

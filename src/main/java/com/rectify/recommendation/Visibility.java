@@ -8,7 +8,7 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * Which recommendations one user may read: every one, or those of some services, those they are a lead
- * officer of, and some named by id (a senior officer's risk decisions). Made by {@link RecommendationAccess}.
+ * officer of, and some named by id (those they are asked to decide on, or decided). Made by {@link RecommendationAccess}.
  */
 public record Visibility(boolean everything, Set<String> services, String leadOfficer, Set<Long> recommendationIds) {
 

@@ -1,48 +1,41 @@
 package com.rectify.register;
 
+import com.rectify.recommendation.OverdueRule;
+import com.rectify.recommendation.Recommendation;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How far past its date an open recommendation is, as committee papers band it: counted from the original
- * target date; overdue when the date that applies (the current one, or the original while revised to TBC)
- * has passed.
+ * The register's {@code overdue} filter: one of the bands of {@link OverdueRule}, or overdue at all. What each
+ * band means, and what it is called, is the rule's.
  */
 public enum OverdueBand {
-  NOT_DUE("not-due", "Not yet due"),
-  UNDER_3_MONTHS("under-3m", "Overdue < 3 months"),
-  FROM_3_TO_12_MONTHS("3-12m", "Overdue 3–12 months"),
-  OVER_12_MONTHS("over-12m", "Overdue > 12 months"),
+  NOT_DUE(OverdueRule.Band.NOT_DUE),
+  UNDER_3_MONTHS(OverdueRule.Band.UNDER_3_MONTHS),
+  FROM_3_TO_12_MONTHS(OverdueRule.Band.FROM_3_TO_12_MONTHS),
+  OVER_12_MONTHS(OverdueRule.Band.OVER_12_MONTHS),
   /** Overdue at all: the three overdue bands together. */
-  ANY("any", "Overdue");
+  ANY(null);
 
-  private final String code;
-  private final String label;
+  private final OverdueRule.Band band;
 
-  OverdueBand(String code, String label) {
-    this.code = code;
-    this.label = label;
+  OverdueBand(OverdueRule.Band band) {
+    this.band = band;
   }
 
-  public String code() { return code; }
-  public String label() { return label; }
+  public String code() { return band == null ? "any" : band.code(); }
+  public String label() { return band == null ? OverdueRule.OVERDUE_LABEL : band.label(); }
 
   public static Optional<OverdueBand> ofCode(String code) {
-    return Arrays.stream(values()).filter(b -> b.code.equalsIgnoreCase(code.trim())).findFirst();
+    return Arrays.stream(values()).filter(b -> b.code().equalsIgnoreCase(code.trim())).findFirst();
   }
 
-  /** Bounds on the original date for the overdue bands: a recommendation first due on or after {@code from} and before {@code to}. */
-  public record Cut(LocalDate from, LocalDate to) {}
-
-  public Cut originalDateCut(LocalDate today) {
-    LocalDate twelveMonthsAgo = today.minusMonths(12);
-    LocalDate threeMonthsAgo = today.minusMonths(3);
-    return switch (this) {
-      case OVER_12_MONTHS -> new Cut(null, twelveMonthsAgo);
-      case FROM_3_TO_12_MONTHS -> new Cut(twelveMonthsAgo, threeMonthsAgo.plusDays(1));
-      case UNDER_3_MONTHS -> new Cut(threeMonthsAgo.plusDays(1), null);
-      default -> new Cut(null, null);
-    };
+  /** The open recommendations this choice finds as at the day. */
+  public Predicate toPredicate(Path<Recommendation> r, CriteriaBuilder cb, LocalDate today) {
+    return band == null ? OverdueRule.overdue(r, cb, today) : OverdueRule.in(band, r, cb, today);
   }
 }

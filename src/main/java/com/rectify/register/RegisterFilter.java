@@ -2,12 +2,12 @@ package com.rectify.register;
 
 import com.rectify.cycle.MissedUpdate;
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.RevisionDecision;
 import com.rectify.recommendation.TargetDateRevision;
 import com.rectify.security.RecommendationVisibility.Scope;
-import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -78,7 +78,7 @@ public record RegisterFilter(
         where.add(cb.equal(root.get("audit").get("reference"), audit));
       }
       if (overdue != null) {
-        where.add(overdue(root, cb, today));
+        where.add(overdue.toPredicate(root, cb, today));
       }
       if (missedCycleId != null) {
         Subquery<Long> missed = query.subquery(Long.class);
@@ -87,7 +87,7 @@ public record RegisterFilter(
             cb.equal(m.get("reportingCycleId"), missedCycleId));
         where.add(cb.exists(missed));
       }
-      Expression<LocalDate> due = cb.coalesce(root.get("currentTargetDate"), root.get("originalTargetDate"));
+      Expression<LocalDate> due = OverdueRule.dateThatApplies(root, cb);
       if (dueFrom != null) {
         where.add(cb.greaterThanOrEqualTo(due, dueFrom));
       }
@@ -114,24 +114,5 @@ public record RegisterFilter(
       }
       return cb.and(where.toArray(Predicate[]::new));
     };
-  }
-
-  private Predicate overdue(Root<Recommendation> root, CriteriaBuilder cb, LocalDate today) {
-    Predicate open = root.get("status").in(OPEN);
-    Expression<LocalDate> due = cb.coalesce(root.get("currentTargetDate"), root.get("originalTargetDate"));
-    if (overdue == OverdueBand.NOT_DUE) {
-      return cb.and(open, cb.or(cb.isNull(due), cb.greaterThanOrEqualTo(due, today)));
-    }
-    Predicate isOverdue = cb.and(open, cb.lessThan(due, today));
-    OverdueBand.Cut cut = overdue.originalDateCut(today);
-    Expression<LocalDate> first = cb.coalesce(root.get("originalTargetDate"), root.get("currentTargetDate"));
-    List<Predicate> all = new ArrayList<>(List.of(isOverdue));
-    if (cut.from() != null) {
-      all.add(cb.greaterThanOrEqualTo(first, cut.from()));
-    }
-    if (cut.to() != null) {
-      all.add(cb.lessThan(first, cut.to()));
-    }
-    return cb.and(all.toArray(Predicate[]::new));
   }
 }

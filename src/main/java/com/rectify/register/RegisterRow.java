@@ -2,10 +2,10 @@ package com.rectify.register;
 
 import com.rectify.common.TextSanitizer;
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationStatus;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 /** One line of the register as the page and its exports show it. */
 public record RegisterRow(
@@ -20,13 +20,13 @@ public record RegisterRow(
     RecommendationStatus status,
     LocalDate originalTargetDate,
     LocalDate currentTargetDate,
+    /** Counted from the original target date ({@link OverdueRule}); null unless overdue. */
     Long daysOverdue,
     long approvedRevisions,
     LocalDate closedOn) {
 
   static RegisterRow of(Recommendation r, long approvedRevisions, LocalDate today) {
-    LocalDate due = r.getCurrentTargetDate() != null ? r.getCurrentTargetDate() : r.getOriginalTargetDate();
-    Long daysOverdue = !r.getStatus().isClosed() && due != null && due.isBefore(today) ? ChronoUnit.DAYS.between(due, today) : null;
+    Long daysOverdue = OverdueRule.standing(r, today).days();
     return new RegisterRow(r.getId(), r.getBusinessKey(), r.getAudit().getReference(), r.getAudit().getTitle(),
         TextSanitizer.plain(r.getText()), r.getGrade(), r.getService(), r.getLeadOfficer(), r.getStatus(),
         r.getOriginalTargetDate(), r.getCurrentTargetDate(), daysOverdue, approvedRevisions, r.getClosedOn());

@@ -1,6 +1,7 @@
 package com.rectify.register;
 
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.web.FieldProblem;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -48,7 +49,7 @@ public record RegisterSort(String column, boolean ascending) {
       case "audit" -> root.get("audit").get("reference");
       // Essential first: the enum's order, not its name's.
       case "grade" -> cb.selectCase(root.get("grade")).when(Grade.ESSENTIAL, 0).when(Grade.HIGH, 1).when(Grade.MEDIUM, 2).otherwise(3);
-      case "due" -> cb.coalesce(root.get("currentTargetDate"), root.get("originalTargetDate"));
+      case "due" -> OverdueRule.dateThatApplies(root, cb);
       default -> root.get(ATTRIBUTES.get(column));
     };
     Order first = ascending ? cb.asc(key) : cb.desc(key);

@@ -5,6 +5,7 @@ import com.rectify.common.Today;
 import com.rectify.common.UkDates;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.recommendation.Grade;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.RevisionDecision;
 import com.rectify.recommendation.TargetDateRevision;
@@ -16,7 +17,6 @@ import com.rectify.reporting.CommitteeReport.SummaryLine;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the committee report as at any date from the append-only status history: a recommendation's state
  * on a day is its last status change up to the end of that day, its target date the original one moved by
- * every revision decided by then, its latest update the last one posted by then. "Overdue by" counts from
- * the original target date, as councillors ask.
+ * every revision decided by then, its latest update the last one posted by then. Overdue, "overdue by" and
+ * the bands are {@link OverdueRule}'s: counted from the original target date, as councillors ask.
  */
 @Service
 public class CommitteeReportService {
@@ -97,6 +97,10 @@ public class CommitteeReportService {
     for (Band band : Band.values()) {
       grouped.put(band, new ArrayList<>());
     }
+    Map<Grade, Map<OverdueRule.Band, Integer>> counts = new EnumMap<>(Grade.class);
+    for (Grade grade : Grade.values()) {
+      counts.put(grade, new EnumMap<>(OverdueRule.Band.class));
+    }
     Instant previousEnd = endOf(previous);
     List<Object[]> register = entityManager.createQuery("select r.id, r.businessKey, a.title, r.reference, r.grade, r.text, "
         + "r.leadOfficer, r.originalTargetDate from Recommendation r join r.audit a", Object[].class).getResultList();
@@ -111,24 +115,20 @@ public class CommitteeReportService {
       RecommendationStatus status = statusAt(trail, end);
       LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : (LocalDate) r[7];
       LocalDate current = currentDate(original, recRevisions, end);
-      boolean overdue = isOverdue(original, current, asAt);
-      Integer months = null;
-      Band band = Band.NOT_YET_DUE;
-      if (overdue) {
-        LocalDate from = original != null ? original : current;
-        months = (int) ChronoUnit.MONTHS.between(from, asAt);
-        band = band(grade, from, asAt);
-      }
+      OverdueRule.Standing standing = OverdueRule.standing(true, original, current, asAt);
+      boolean overdue = standing.overdue();
+      Band band = Band.of(grade, standing.band());
+      counts.get(grade).merge(standing.band(), 1, Integer::sum);
       boolean existedBefore = trail.get(0).at().isBefore(previousEnd);
       boolean overdueBefore = false;
       if (existedBefore && !statusAt(trail, previousEnd).isClosed()
           && statusAt(trail, previousEnd) != RecommendationStatus.AWAITING_AGREEMENT) {
-        overdueBefore = isOverdue(original, currentDate(original, recRevisions, previousEnd), previous);
+        overdueBefore = OverdueRule.standing(true, original, currentDate(original, recRevisions, previousEnd), previous).overdue();
       }
       Object[] latest = latestUpdates.get(id);
       grouped.get(band).add(new Row(id, (String) r[1], (String) r[2], (String) r[3], grade.label(),
           TextSanitizer.plain((String) r[5]), (String) r[6], status.label(), original, current,
-          months, recRevisions.stream().map(rev -> revision(rev, end)).toList(),
+          standing.months(), recRevisions.stream().map(rev -> revision(rev, end)).toList(),
           latest == null ? null : TextSanitizer.plain((String) latest[1]),
           latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
           overdue && !overdueBefore));
@@ -142,30 +142,23 @@ public class CommitteeReportService {
     });
     return new CommitteeReport(asAt, closedSince, since != null ? "since " + UkDates.display(since)
         : "since the previous reporting cycle (" + UkDates.display(previous) + ")",
-        groups, summary(grouped), open.size(), implementedSince, riskAcceptedSince);
+        groups, summary(counts), open.size(), implementedSince, riskAcceptedSince);
   }
 
-  private static List<SummaryLine> summary(Map<Band, List<Row>> grouped) {
+  /**
+   * Each grade's counts by {@link OverdueRule}'s bands, as the dashboard counts them; Essential and Low, which
+   * the groups above list whole, are counted by band here too.
+   */
+  private static List<SummaryLine> summary(Map<Grade, Map<OverdueRule.Band, Integer>> counts) {
     List<SummaryLine> lines = new ArrayList<>();
     int[] totals = new int[6];
     for (Grade grade : Grade.values()) {
-      int over12 = 0, from3 = 0, under3 = 0, overdue = 0, notDue = 0;
-      for (Map.Entry<Band, List<Row>> entry : grouped.entrySet()) {
-        long count = entry.getValue().stream().filter(r -> r.grade().equals(grade.label())).count();
-        String name = entry.getKey().name();
-        if (entry.getKey() == Band.NOT_YET_DUE) {
-          notDue += count;
-        } else {
-          overdue += count;
-          if (name.endsWith("OVER_12_MONTHS")) {
-            over12 += count;
-          } else if (name.endsWith("3_TO_12_MONTHS")) {
-            from3 += count;
-          } else if (name.endsWith("UNDER_3_MONTHS")) {
-            under3 += count;
-          }
-        }
-      }
+      Map<OverdueRule.Band, Integer> byBand = counts.get(grade);
+      int over12 = byBand.getOrDefault(OverdueRule.Band.OVER_12_MONTHS, 0);
+      int from3 = byBand.getOrDefault(OverdueRule.Band.FROM_3_TO_12_MONTHS, 0);
+      int under3 = byBand.getOrDefault(OverdueRule.Band.UNDER_3_MONTHS, 0);
+      int notDue = byBand.getOrDefault(OverdueRule.Band.NOT_DUE, 0);
+      int overdue = over12 + from3 + under3;
       int[] line = {over12, from3, under3, overdue, notDue, overdue + notDue};
       for (int i = 0; i < 6; i++) {
         totals[i] += line[i];
@@ -174,23 +167,6 @@ public class CommitteeReportService {
     }
     lines.add(new SummaryLine("All grades", totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]));
     return lines;
-  }
-
-  static Band band(Grade grade, LocalDate from, LocalDate asAt) {
-    boolean over12 = from.plusMonths(12).isBefore(asAt);
-    boolean over3 = !from.plusMonths(3).isAfter(asAt);
-    return switch (grade) {
-      case ESSENTIAL -> Band.ESSENTIAL_OVERDUE;
-      case HIGH -> over12 ? Band.HIGH_OVER_12_MONTHS : over3 ? Band.HIGH_3_TO_12_MONTHS : Band.HIGH_UNDER_3_MONTHS;
-      case MEDIUM -> over12 ? Band.MEDIUM_OVER_12_MONTHS : over3 ? Band.MEDIUM_3_TO_12_MONTHS : Band.MEDIUM_UNDER_3_MONTHS;
-      case LOW -> Band.LOW_OVERDUE;
-    };
-  }
-
-  /** Overdue when the date that applies has passed; a date revised to TBC counts from the original. */
-  private static boolean isOverdue(LocalDate original, LocalDate current, LocalDate day) {
-    LocalDate due = current != null ? current : original;
-    return due != null && due.isBefore(day);
   }
 
   private static LocalDate currentDate(LocalDate original, List<TargetDateRevision> revisions, Instant end) {

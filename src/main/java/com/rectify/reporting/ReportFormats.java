@@ -2,6 +2,8 @@ package com.rectify.reporting;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.rectify.common.UkDates;
+import com.rectify.recommendation.OverdueRule;
+import com.rectify.recommendation.OverdueRule.Band;
 import com.rectify.reporting.CommitteeReport.Group;
 import com.rectify.reporting.CommitteeReport.Revision;
 import com.rectify.reporting.CommitteeReport.Row;
@@ -40,6 +42,9 @@ public class ReportFormats {
 
   /** The report's stylesheet, which a browser fetches and the PDF gets inline (openhtmltopdf has nothing to fetch it from). */
   private static final String STYLESHEET = "static/committee-report.css";
+  /** The summary's columns, in the order of {@link SummaryLine}'s counts; the bands as {@link OverdueRule} names them. */
+  static final List<String> SUMMARY_COLUMNS = List.of("Grade", Band.OVER_12_MONTHS.label(), Band.FROM_3_TO_12_MONTHS.label(),
+      Band.UNDER_3_MONTHS.label(), "All overdue", Band.NOT_DUE.label(), "Outstanding");
 
   private final TemplateEngine templates;
   private final String styles;
@@ -58,6 +63,7 @@ public class ReportFormats {
     context.setVariable("report", report);
     context.setVariable("forPdf", forPdf);
     context.setVariable("styles", forPdf ? styles : null);
+    context.setVariable("summaryColumns", SUMMARY_COLUMNS);
     context.setVariable("dates", new Dates());
     return templates.process("committee-report", context);
   }
@@ -85,10 +91,9 @@ public class ReportFormats {
       Sheet summary = workbook.createSheet("Summary");
       int r = 0;
       text(summary.createRow(r++).createCell(0), "Audit Committee report as at " + UkDates.display(report.asAt())).setCellStyle(bold);
-      String[] heads = {"Grade", "Overdue > 12 months", "Overdue 3-12 months", "Overdue < 3 months", "All overdue", "Not yet due", "Outstanding"};
       org.apache.poi.ss.usermodel.Row header = summary.createRow(++r);
-      for (int i = 0; i < heads.length; i++) {
-        text(header.createCell(i), heads[i]).setCellStyle(bold);
+      for (int i = 0; i < SUMMARY_COLUMNS.size(); i++) {
+        text(header.createCell(i), SUMMARY_COLUMNS.get(i)).setCellStyle(bold);
       }
       for (SummaryLine line : report.summary()) {
         org.apache.poi.ss.usermodel.Row row = summary.createRow(++r);

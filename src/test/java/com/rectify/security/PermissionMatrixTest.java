@@ -52,20 +52,25 @@ class PermissionMatrixTest {
   static final String PASSWORD = "matrix-secret";
 
   /** One user per role, as a council's administrator would set them up in Camunda Admin. */
-  static final Map<String, List<String>> ROLES = Map.of(
-      "officer", List.of(Groups.OFFICERS, Groups.ofService("finance")),
-      "otherofficer", List.of(Groups.OFFICERS, Groups.ofService("housing")),
-      "manager", List.of(Groups.SERVICE_MANAGERS, Groups.ofService("finance")),
-      "auditor", List.of(Groups.AUDITORS),
-      "head", List.of(Groups.AUDIT_MANAGERS, Groups.AUDITORS),
-      "s151", List.of(Groups.SENIOR_OFFICERS, Groups.S151_OFFICER),
-      "director", List.of(Groups.SENIOR_OFFICERS, Groups.DIRECTORS),
-      "member", List.of(Groups.COMMITTEE),
-      "administrator", List.of(Groups.CAMUNDA_ADMIN));
+  static final Map<String, List<String>> ROLES = Map.ofEntries(
+      Map.entry("officer", List.of(Groups.OFFICERS, Groups.ofService("finance"))),
+      Map.entry("otherofficer", List.of(Groups.OFFICERS, Groups.ofService("housing"))),
+      Map.entry("manager", List.of(Groups.SERVICE_MANAGERS, Groups.ofService("finance"))),
+      Map.entry("auditor", List.of(Groups.AUDITORS)),
+      Map.entry("head", List.of(Groups.AUDIT_MANAGERS, Groups.AUDITORS)),
+      Map.entry("s151", List.of(Groups.SENIOR_OFFICERS, Groups.S151_OFFICER)),
+      Map.entry("director", List.of(Groups.SENIOR_OFFICERS, Groups.DIRECTORS)),
+      Map.entry("member", List.of(Groups.COMMITTEE)),
+      Map.entry("administrator", List.of(Groups.CAMUNDA_ADMIN)),
+      // Asked to decide by a decision table: the committee chair (revised dates), and a head of service who
+      // is in no other group (Low risks), as a council may set one up.
+      Map.entry("chair", List.of(Groups.COMMITTEE, Groups.COMMITTEE_CHAIR)),
+      Map.entry("headofservice", List.of(Groups.HEADS_OF_SERVICE)));
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired AuditService audits;
   @Autowired RecommendationRepository recommendations;
   @Autowired EvidenceUpload evidenceUpload;
@@ -83,6 +88,11 @@ class PermissionMatrixTest {
   private Recommendation awaitingReview;
   private Recommendation awaitingRisk;
   private Evidence reviewEvidence;
+  /** Essential, its second revised date (the third target date) waiting for the committee chair. */
+  private Recommendation awaitingChair;
+  /** Medium and Low, not agreed: waiting for a director and a head of service to decide the risk. */
+  private Recommendation awaitingDirector;
+  private Recommendation awaitingHeadOfService;
 
   @BeforeAll
   void usersAndRecommendations() {
@@ -96,6 +106,25 @@ class PermissionMatrixTest {
     reviewEvidence = toReview(awaitingReview);
     complete(awaitingRisk, LifecycleVariables.TASK_AGREE_ACTION, "mx-officer",
         Map.of("agreement", "NOT_AGREED", "notAgreedReason", "Too costly."));
+
+    List<Recommendation> decided = audit("MXD-" + UUID.randomUUID().toString().substring(0, 8), "finance", "Essential", "Medium", "Low");
+    awaitingChair = decided.get(0);
+    complete(awaitingChair, LifecycleVariables.TASK_AGREE_ACTION, "mx-officer",
+        Map.of("agreement", "AGREED", "agreedAction", "Register kept.", "targetDate", "2030-01-31"));
+    askForRevisedDate(awaitingChair, "2030-06-30");
+    complete(awaitingChair, LifecycleVariables.TASK_APPROVE_REVISED_DATE, "mx-head", Map.of("revisionDecision", "APPROVED"));
+    askForRevisedDate(awaitingChair, "2030-12-31");
+    assertThat(candidateGroups(openTask(awaitingChair, LifecycleVariables.TASK_APPROVE_REVISED_DATE)))
+        .as("the decision table gives a second revision of an Essential to the chair").containsExactly(Groups.COMMITTEE_CHAIR);
+    awaitingDirector = decided.get(1);
+    complete(awaitingDirector, LifecycleVariables.TASK_AGREE_ACTION, "mx-officer",
+        Map.of("agreement", "NOT_AGREED", "notAgreedReason", "Too costly."));
+    assertThat(candidateGroups(openTask(awaitingDirector, LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK))).containsExactly(Groups.DIRECTORS);
+    awaitingHeadOfService = decided.get(2);
+    complete(awaitingHeadOfService, LifecycleVariables.TASK_AGREE_ACTION, "mx-officer",
+        Map.of("agreement", "NOT_AGREED", "notAgreedReason", "Too costly."));
+    assertThat(candidateGroups(openTask(awaitingHeadOfService, LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK)))
+        .containsExactly(Groups.HEADS_OF_SERVICE);
   }
 
   // ---------------------------------------------------------------- tasks: Tasklist and /engine-rest
@@ -211,6 +240,52 @@ class PermissionMatrixTest {
     assertThat(page(role, "/recommendations/" + awaitingRisk.getId()).statusCode()).isEqualTo(status);
   }
 
+  // ---------------------------------------------------------------- whoever a decision table asks to decide
+
+  @ParameterizedTest(name = "{0} reads the recommendation whose revised date the chair is asked to decide: API {1}, page {2}, evidence page {3}")
+  @CsvSource({"chair, 200, 200, 200", "member, 200, 200, 403", "officer, 200, 200, 200", "otherofficer, 403, 404, 403",
+      "head, 200, 200, 200", "s151, 403, 404, 403", "director, 403, 404, 403", "headofservice, 403, 404, 403",
+      "administrator, 403, 404, 403"})
+  void whatTheChairIsAskedToDecide(String role, int api, int page, int evidencePage) throws Exception {
+    assertReads(role, awaitingChair, api, page, evidencePage);
+  }
+
+  @ParameterizedTest(name = "{0} reads the recommendation whose Medium risk a director is asked to accept: API {1}, page {2}, evidence page {3}")
+  @CsvSource({"director, 200, 200, 200", "s151, 403, 404, 403", "headofservice, 403, 404, 403", "chair, 200, 200, 403",
+      "otherofficer, 403, 404, 403", "administrator, 403, 404, 403"})
+  void whatADirectorIsAskedToDecide(String role, int api, int page, int evidencePage) throws Exception {
+    assertReads(role, awaitingDirector, api, page, evidencePage);
+  }
+
+  @ParameterizedTest(name = "{0} reads the recommendation whose Low risk a head of service is asked to accept: API {1}, page {2}, evidence page {3}")
+  @CsvSource({"headofservice, 200, 200, 200", "director, 403, 404, 403", "s151, 403, 404, 403", "otherofficer, 403, 404, 403"})
+  void whatAHeadOfServiceIsAskedToDecide(String role, int api, int page, int evidencePage) throws Exception {
+    assertReads(role, awaitingHeadOfService, api, page, evidencePage);
+  }
+
+  @ParameterizedTest(name = "{0} lists and exports the recommendations they are asked to decide: {1}")
+  @CsvSource({"chair, 3", "director, 1", "headofservice, 1", "s151, 0", "otherofficer, 0"})
+  void listingWhatTheyAreAskedToDecide(String role, int count) throws Exception {
+    String audit = awaitingChair.getBusinessKey().substring(0, awaitingChair.getBusinessKey().indexOf('/'));
+    HttpResponse<String> answer = basic(role, "GET", "/api/recommendations?audit=" + audit, null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(answer.body()).get("total").asInt()).isEqualTo(count);
+    HttpResponse<String> export = page(role, "/register/export?format=csv&audit=" + audit);
+    assertThat(export.body().lines().filter(line -> line.startsWith(audit + "/")).count()).isEqualTo(count);
+  }
+
+  /** Which recommendation a task is on is the engine's record of it, not a variable that names one. */
+  @org.junit.jupiter.api.Test
+  void aVariableNamingARecommendationOpensNothing() throws Exception {
+    Recommendation tampered = audit("MXT-" + UUID.randomUUID().toString().substring(0, 8), "finance", "Medium").get(0);
+    complete(tampered, LifecycleVariables.TASK_AGREE_ACTION, "mx-officer",
+        Map.of("agreement", "NOT_AGREED", "notAgreedReason", "Too costly."));
+    runtimeService.setVariable(openTask(tampered, LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK).getProcessInstanceId(),
+        LifecycleVariables.RECOMMENDATION_ID, awaitingReview.getId());
+    assertReads("director", tampered, 200, 200, 200);
+    assertReads("director", awaitingReview, 403, 404, 403);
+  }
+
   @ParameterizedTest(name = "{0} exports the finance audit from the register: {1} rows")
   @CsvSource({"officer, 3", "otherofficer, 0", "manager, 3", "auditor, 3", "head, 3", "s151, 1", "director, 0",
       "member, 3", "administrator, 0"})
@@ -308,6 +383,23 @@ class PermissionMatrixTest {
     complete(recommendation, LifecycleVariables.TASK_IMPLEMENT_ACTION, "mx-officer",
         Map.of("implementationStep", "EVIDENCE_SUBMITTED", "evidenceNote", "Done."));
     return file;
+  }
+
+  private void assertReads(String role, Recommendation recommendation, int api, int page, int evidencePage) throws Exception {
+    assertThat(basic(role, "GET", "/api/recommendations/" + recommendation.getId(), null).statusCode()).as("API").isEqualTo(api);
+    assertThat(page(role, "/recommendations/" + recommendation.getId()).statusCode()).as("recommendation page").isEqualTo(page);
+    assertThat(page(role, "/recommendations/" + recommendation.getId() + "/evidence").statusCode()).as("evidence page")
+        .isEqualTo(evidencePage);
+  }
+
+  private void askForRevisedDate(Recommendation recommendation, String date) {
+    complete(recommendation, LifecycleVariables.TASK_IMPLEMENT_ACTION, "mx-officer", Map.of("implementationStep", "REVISION_REQUESTED",
+        "requestedTargetDate", date, "revisionReason", "Supplier delayed."));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null).map(link -> link.getGroupId()).toList();
   }
 
   private Task openTask(Recommendation recommendation, String key) {
