@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rectify.analytics.ProcessAnalytics.Split;
 import com.rectify.dashboard.Chart;
 import com.rectify.dashboard.Chart.Series;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Grade;
-import com.rectify.security.AsApplication;
+import com.rectify.common.AsApplication;
 import com.rectify.security.RecommendationVisibility;
 import com.rectify.security.RecommendationVisibility.Scope;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** Process analytics for the head of audit: where recommendations spend their time, wait, and loop. */
 @Controller
-public class AnalyticsPage {
+class AnalyticsPage {
 
   /** The register status a recommendation has while it is at each step, for links from a step to its recommendations. */
   private static final Map<String, String> STATUS_AT_STEP = Map.of(

@@ -1,7 +1,7 @@
 package com.rectify.analytics;
 
 import com.rectify.common.Today;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.security.RecommendationVisibility.Scope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ProcessAnalytics {
+class ProcessAnalytics {
 
   /** How the figures are split: not at all, by grade, or by service. */
   public enum Split {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * advisory lock, so the others wait for it. Other databases (the embedded H2 file) serve one node only.
  */
 @Component
-public class EngineSchemaLock extends AbstractProcessEnginePlugin {
+class EngineSchemaLock extends AbstractProcessEnginePlugin {
 
   /** Any number of the application's own choosing; "Rect" in ASCII. */
   private static final long LOCK = 0x52656374L;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * before (made without a due date, which the job executor would now pass over) are given their creation time.
  */
 @Component
-public class JobDueDateIndex extends AbstractProcessEnginePlugin {
+class JobDueDateIndex extends AbstractProcessEnginePlugin {
 
   static final String INDEX = "ix_act_ru_job_duedate";
   private static final Logger log = LoggerFactory.getLogger(JobDueDateIndex.class);

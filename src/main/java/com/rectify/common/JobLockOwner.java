@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The job executor locks jobs in this node's name instead of an anonymous one. */
 @Component
-public class JobLockOwner extends AbstractProcessEnginePlugin {
+class JobLockOwner extends AbstractProcessEnginePlugin {
 
   private final NodeName node;
 

@@ -1,7 +1,7 @@
 package com.rectify.cycle;
 
-import com.rectify.security.GroupCheck;
-import com.rectify.security.Groups;
+import com.rectify.common.GroupCheck;
+import com.rectify.common.Groups;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/reporting-cycles}: the head of audit opens a cycle; the updates are requested in the background. */
 @RestController
-public class ReportingCycleController {
+class ReportingCycleController {
 
   private final ReportingCycles cycles;
 

@@ -1,7 +1,7 @@
 package com.rectify.cycle;
 
-import com.rectify.web.ApiException;
-import com.rectify.web.FieldProblem;
+import com.rectify.common.ApiException;
+import com.rectify.common.FieldProblem;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /reporting-cycles}: the head of audit opens a cycle from the browser (audit-managers). */
 @Controller
-public class ReportingCyclePage {
+class ReportingCyclePage {
 
   private final ReportingCycles cycles;
   private final ReportingCycleRepository repository;

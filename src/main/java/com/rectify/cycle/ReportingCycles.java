@@ -1,10 +1,10 @@
 package com.rectify.cycle;
 
-import com.rectify.security.AsApplication;
+import com.rectify.common.AsApplication;
 import com.rectify.common.Today;
-import com.rectify.lifecycle.LifecycleVariables;
-import com.rectify.web.ApiException;
-import com.rectify.web.FieldProblem;
+import com.rectify.common.LifecycleVariables;
+import com.rectify.common.ApiException;
+import com.rectify.common.FieldProblem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;

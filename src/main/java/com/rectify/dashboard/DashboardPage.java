@@ -32,7 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The dashboard for managers and the committee: where things stand, each bar a link to the register filtered. */
 @Controller
-public class DashboardPage {
+class DashboardPage {
 
   static final List<Ageing> AGEING = List.of(new Ageing("under 3 months", 0, 3), new Ageing("3–6 months", 3, 6),
       new Ageing("6–12 months", 6, 12), new Ageing("1–2 years", 12, 24), new Ageing("over 2 years", 24, null));

@@ -5,7 +5,7 @@ import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationStatus;
-import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.revision.RevisionDecision;
 import com.rectify.register.RegisterFilter;
 import com.rectify.security.RecommendationVisibility.Scope;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
 package com.rectify.dashboard;
 
 /** A number at the top of the dashboard and the register page that lists it. */
-public record Headline(String label, long value, String link, boolean alarm) {}
+record Headline(String label, long value, String link, boolean alarm) {}

@@ -1,12 +1,12 @@
 package com.rectify.demo;
 
 import com.rectify.audit.AuditRepository;
-import com.rectify.audit.AuditService;
-import com.rectify.audit.NewAudit;
-import com.rectify.audit.NewAudit.NewRecommendation;
+import com.rectify.raising.AuditService;
+import com.rectify.raising.NewAudit;
+import com.rectify.raising.NewAudit.NewRecommendation;
 import com.rectify.common.Today;
 import com.rectify.evidence.EvidenceUpload;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * demo users would, so their history is genuine.
  */
 @Component
-public class DemoData {
+class DemoData {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   private static final String FIRST_AUDIT = "FIN-2025-01";

@@ -4,4 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Whether a fresh database gets demo users and audits ({@code rectify.demo.enabled}). */
 @ConfigurationProperties("rectify.demo")
-public record DemoProperties(boolean enabled) {}
+record DemoProperties(boolean enabled) {}

@@ -1,6 +1,6 @@
 package com.rectify.demo;
 
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** What a file really is, read from its bytes; the name only refines a type the bytes already show. */
 @Component
-public class ContentTypeDetector {
+class ContentTypeDetector {
 
   private final Tika tika = new Tika();
 

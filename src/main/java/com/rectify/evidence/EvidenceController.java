@@ -1,6 +1,6 @@
 package com.rectify.evidence;
 
-import com.rectify.recommendation.RecommendationAccess;
+import com.rectify.recommendation.access.RecommendationAccess;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.ContentDisposition;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-public class EvidenceController {
+class EvidenceController {
 
   private final EvidenceUpload upload;
   private final EvidenceStorage storage;

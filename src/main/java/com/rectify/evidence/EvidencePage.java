@@ -1,9 +1,9 @@
 package com.rectify.evidence;
 
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RecommendationAccess;
-import com.rectify.web.ApiException;
+import com.rectify.recommendation.access.RecommendationAccess;
+import com.rectify.common.ApiException;
 import java.io.IOException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The page Tasklist's forms link to: Camunda Forms have no file picker, so evidence is uploaded here. */
 @Controller
-public class EvidencePage {
+class EvidencePage {
 
   private final EvidenceRepository evidence;
   private final EvidenceUpload upload;

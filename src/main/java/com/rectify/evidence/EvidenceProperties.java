@@ -7,4 +7,4 @@ import org.springframework.util.unit.DataSize;
 
 /** Where evidence files are kept and what is accepted ({@code rectify.evidence}). */
 @ConfigurationProperties("rectify.evidence")
-public record EvidenceProperties(Path storageDirectory, DataSize maxFileSize, List<String> allowedTypes) {}
+record EvidenceProperties(Path storageDirectory, DataSize maxFileSize, List<String> allowedTypes) {}

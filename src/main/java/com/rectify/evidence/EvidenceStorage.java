@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * temporary name and moved into place, so a crash never leaves half a file under a real name.
  */
 @Component
-public class EvidenceStorage {
+class EvidenceStorage {
 
   private final Path directory;
 

@@ -1,10 +1,10 @@
 package com.rectify.evidence;
 
 import com.rectify.common.Today;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

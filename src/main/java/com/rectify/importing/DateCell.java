@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A target-date cell as councils write it: 31/05/2024, 31 May 2024, Sep-04 (the last day of that month),
  * TBC, or "23/05/2023 Complete" (a date with a completion marker: the action is done).
  */
-public record DateCell(LocalDate date, boolean complete, String warning, String error) {
+record DateCell(LocalDate date, boolean complete, String warning, String error) {
 
   private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)\\.?";
   private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}|\\d{2})\\b");

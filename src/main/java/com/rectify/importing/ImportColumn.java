@@ -1,7 +1,7 @@
 package com.rectify.importing;
 
 /** The columns Rectify reads from a council's sheet; each council's headings map onto these through aliases. */
-public enum ImportColumn {
+enum ImportColumn {
   AUDIT("Audit"),
   REFERENCE("Ref"),
   RECOMMENDATION("Recommendation"),

@@ -1,7 +1,7 @@
 package com.rectify.importing;
 
-import com.rectify.security.GroupCheck;
-import com.rectify.security.Groups;
+import com.rectify.common.GroupCheck;
+import com.rectify.common.Groups;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code POST /api/imports}: a council's tracker (CSV or XLSX) into the register; audit managers only. */
 @RestController
-public class ImportController {
+class ImportController {
 
   private final ImportService imports;
 

@@ -1,6 +1,6 @@
 package com.rectify.importing;
 
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,7 +12,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** The import page for audit managers: upload a sheet, see every row's outcome, then import for real. */
 @Controller
-public class ImportPage {
+class ImportPage {
 
   private final ImportService imports;
 

@@ -8,7 +8,7 @@ import com.rectify.importing.ImportResult.RowOutcome;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.GradeScheme;
 import com.rectify.recommendation.RecommendationRepository;
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

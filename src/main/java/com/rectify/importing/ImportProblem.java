@@ -1,7 +1,7 @@
 package com.rectify.importing;
 
 /** An error (nothing will be written) or a warning (written, but look at it), named by row and column. */
-public record ImportProblem(Severity severity, Integer row, String column, String message) {
+record ImportProblem(Severity severity, Integer row, String column, String message) {
 
   public enum Severity { ERROR, WARNING }
 

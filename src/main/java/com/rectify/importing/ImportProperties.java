@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * may unzip.
  */
 @ConfigurationProperties("rectify.import")
-public record ImportProperties(
+record ImportProperties(
     Map<ImportColumn, List<String>> columns,
     List<String> completionMarkers,
     List<String> undatedWords,

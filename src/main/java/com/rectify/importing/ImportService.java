@@ -1,8 +1,8 @@
 package com.rectify.importing;
 
-import com.rectify.security.AsApplication;
-import com.rectify.web.ApiException;
-import com.rectify.web.FieldProblem;
+import com.rectify.common.AsApplication;
+import com.rectify.common.ApiException;
+import com.rectify.common.FieldProblem;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

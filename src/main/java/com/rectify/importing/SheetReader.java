@@ -1,6 +1,6 @@
 package com.rectify.importing;
 
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * which one, and a file past the row or cell limits.
  */
 @Component
-public class SheetReader {
+class SheetReader {
 
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};

@@ -1,7 +1,7 @@
 package com.rectify.importing;
 
 import com.rectify.common.UkDates;
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

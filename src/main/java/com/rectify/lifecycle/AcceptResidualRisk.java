@@ -1,26 +1,28 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
-import com.rectify.lifecycle.LifecycleVariables.Agreement;
-import com.rectify.lifecycle.LifecycleVariables.RiskDecision;
+import com.rectify.common.LifecycleVariables.Agreement;
+import com.rectify.common.LifecycleVariables.RiskDecision;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
-import com.rectify.recommendation.RiskAcceptance;
-import com.rectify.recommendation.RiskAcceptanceRepository;
+import com.rectify.recommendation.risk.RiskAcceptance;
+import com.rectify.recommendation.risk.RiskAcceptanceRepository;
 import com.rectify.recommendation.StatusHistory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_AcceptResidualRisk: a member of the group the decision table names for the grade accepts the risk
  * formally, or refuses and sends the recommendation back. A lead officer cannot accept their own risk.
  */
 @Component("acceptResidualRisk")
-public class AcceptResidualRisk implements TaskListener {
+class AcceptResidualRisk implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

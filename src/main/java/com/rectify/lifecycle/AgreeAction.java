@@ -1,6 +1,7 @@
 package com.rectify.lifecycle;
 
-import com.rectify.lifecycle.LifecycleVariables.Agreement;
+import com.rectify.common.LifecycleVariables.Agreement;
+import com.rectify.common.TaskActor;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
@@ -10,11 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /** Task_AgreeAction: management agrees an action and a target date, or says why it will not act. */
 @Component("agreeAction")
-public class AgreeAction implements TaskListener {
+class AgreeAction implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

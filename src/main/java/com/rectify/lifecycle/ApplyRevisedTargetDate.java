@@ -1,12 +1,14 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
 import com.rectify.recommendation.ChangeLog;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,7 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_ApplyRevisedTargetDate: the approved date becomes current; the original date stays on record. The
@@ -23,7 +25,7 @@ import static com.rectify.lifecycle.LifecycleVariables.*;
  * again, so its reminder and overdue timers are set afresh from the new date.
  */
 @Component("applyRevisedTargetDate")
-public class ApplyRevisedTargetDate implements JavaDelegate {
+class ApplyRevisedTargetDate implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final TargetDateRevisionRepository revisions;

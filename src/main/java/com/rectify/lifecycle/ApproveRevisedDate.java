@@ -1,24 +1,26 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
-import com.rectify.lifecycle.LifecycleVariables.RevisionOutcome;
+import com.rectify.common.LifecycleVariables.RevisionOutcome;
 import com.rectify.notification.Notifications;
 import com.rectify.recommendation.RecommendationLookup;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_ApproveRevisedDate: a member of the tier the decision table named approves or refuses; the
  * decision is recorded on the revision either way.
  */
 @Component("approveRevisedDate")
-public class ApproveRevisedDate implements TaskListener {
+class ApproveRevisedDate implements TaskListener {
 
   private final TargetDateRevisionRepository revisions;
   private final TaskActor actors;

@@ -1,5 +1,7 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.evidence.EvidenceSubmission;
 import com.rectify.evidence.ReviewDecision;
 import com.rectify.evidence.ReviewDecisionRepository;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_CloseAsImplemented: only with evidence that an auditor reviewed and accepted. */
 @Component("closeAsImplemented")
-public class CloseAsImplemented implements JavaDelegate {
+class CloseAsImplemented implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

@@ -1,11 +1,13 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.notification.Notifications;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
-import com.rectify.recommendation.RiskAcceptance;
-import com.rectify.recommendation.RiskAcceptanceRepository;
+import com.rectify.recommendation.risk.RiskAcceptance;
+import com.rectify.recommendation.risk.RiskAcceptanceRepository;
 import com.rectify.recommendation.StatusHistory;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_CloseAsRiskAccepted: closes on the strength of the latest, accepting, risk decision. */
 @Component("closeAsRiskAccepted")
-public class CloseAsRiskAccepted implements JavaDelegate {
+class CloseAsRiskAccepted implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

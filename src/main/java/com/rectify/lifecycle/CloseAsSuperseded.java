@@ -1,5 +1,7 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleVariables;
+import com.rectify.common.TaskActor;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_CloseAsSuperseded: ends the lifecycle of a recommendation superseded or withdrawn by audit. */
 @Component("closeAsSuperseded")
-public class CloseAsSuperseded implements JavaDelegate {
+class CloseAsSuperseded implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

@@ -1,13 +1,14 @@
 package com.rectify.lifecycle;
 
 import com.rectify.audit.AuditRepository;
+import com.rectify.common.LifecycleVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_CloseAudit: every recommendation of the audit is closed, so its follow-up is done. */
 @Component("closeAudit")
-public class CloseAudit implements JavaDelegate {
+class CloseAudit implements JavaDelegate {
 
   private final AuditRepository audits;
 

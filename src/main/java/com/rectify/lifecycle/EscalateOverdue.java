@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * policy's escalation groups — the service's managers and, for higher grades, further up — that it is.
  */
 @Component("escalateOverdue")
-public class EscalateOverdue implements JavaDelegate {
+class EscalateOverdue implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final Notifications notifications;

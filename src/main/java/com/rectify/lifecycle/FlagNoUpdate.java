@@ -6,14 +6,14 @@ import com.rectify.cycle.MissedUpdateRepository;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycles;
 import com.rectify.notification.Notifications;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_FlagNoUpdate (the cycle's deadline passed): unless the officer posted an update since the cycle
@@ -21,7 +21,7 @@ import static com.rectify.lifecycle.LifecycleVariables.*;
  * cycle" and the officer's service manager is told.
  */
 @Component("flagNoUpdate")
-public class FlagNoUpdate implements JavaDelegate {
+class FlagNoUpdate implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final ReportingCycles cycles;

@@ -1,5 +1,6 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleVariables;
 import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;

@@ -1,5 +1,6 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
 import com.rectify.common.TextSanitizer;
 import java.time.LocalDate;
 import java.util.Date;

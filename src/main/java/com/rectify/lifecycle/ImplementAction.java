@@ -1,33 +1,35 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
 import com.rectify.common.UkDates;
 import com.rectify.cycle.CurrentCycle;
 import com.rectify.evidence.EvidenceSubmission;
-import com.rectify.lifecycle.LifecycleVariables.ImplementationStep;
-import com.rectify.recommendation.ProgressUpdate;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.common.LifecycleVariables.ImplementationStep;
+import com.rectify.recommendation.progress.ProgressUpdate;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
-import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.revision.RevisionDecision;
 import com.rectify.recommendation.StatusHistory;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_ImplementAction: the officer posts a progress update, asks for a revised target date (which the
  * process sends for approval), or submits the uploaded evidence for audit review.
  */
 @Component("implementAction")
-public class ImplementAction implements TaskListener {
+class ImplementAction implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

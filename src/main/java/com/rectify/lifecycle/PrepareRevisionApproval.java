@@ -2,21 +2,21 @@ package com.rectify.lifecycle;
 
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_PrepareRevisionApproval: gives this approval its own variables (which revision, which number),
  * local to the event sub-process so that approvals never see each other's.
  */
 @Component("prepareRevisionApproval")
-public class PrepareRevisionApproval implements JavaDelegate {
+class PrepareRevisionApproval implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final TargetDateRevisionRepository revisions;

@@ -1,19 +1,20 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
 import com.rectify.cycle.ReportingCycles;
-import com.rectify.recommendation.ProgressUpdate;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.progress.ProgressUpdate;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.RecommendationLookup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /** Task_ProvideProgressUpdate: the officer's update for a reporting cycle, filed under that cycle. */
 @Component("provideProgressUpdate")
-public class ProvideProgressUpdate implements TaskListener {
+class ProvideProgressUpdate implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final ProgressUpdateRepository updates;

@@ -1,5 +1,7 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
  * followed up twice, however the second start came about.
  */
 @Component("registerRecommendation")
-public class RegisterRecommendation implements JavaDelegate {
+class RegisterRecommendation implements JavaDelegate {
 
   private final RecommendationLookup lookup;
 

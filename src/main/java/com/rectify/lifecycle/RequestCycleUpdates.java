@@ -11,7 +11,7 @@ import com.rectify.cycle.ReportingCycleProperties;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_RequestCycleUpdates (process {@code reporting-cycle}, asynchronous, looped): asks the next chunk of
@@ -19,7 +19,7 @@ import static com.rectify.lifecycle.LifecycleVariables.*;
  * {@code ReportingCycleOpened}), so that no transaction holds more than a chunk.
  */
 @Component("requestCycleUpdates")
-public class RequestCycleUpdates implements JavaDelegate {
+class RequestCycleUpdates implements JavaDelegate {
 
   private static final List<RecommendationStatus> CLOSED =
       Arrays.stream(RecommendationStatus.values()).filter(RecommendationStatus::isClosed).toList();

@@ -1,5 +1,7 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
+import com.rectify.common.TaskActor;
 import com.rectify.common.Today;
 import com.rectify.evidence.EvidenceSubmission;
 import com.rectify.evidence.ReviewDecision;
@@ -10,12 +12,12 @@ import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.StatusHistory;
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Task_ReviewEvidence: an auditor closes the recommendation as implemented, sends it back for more
@@ -23,7 +25,7 @@ import static com.rectify.lifecycle.LifecycleVariables.*;
  * submitted the evidence can neither be assigned the review nor complete it.
  */
 @Component("reviewEvidence")
-public class ReviewEvidence implements TaskListener {
+class ReviewEvidence implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final StatusHistory history;

@@ -1,5 +1,6 @@
 package com.rectify.lifecycle;
 
+import com.rectify.common.LifecycleRuleViolation;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and {@code /engine-rest} as a bad request with the rule's own message.
  */
 @Component
-public class RuleViolationPlugin extends AbstractProcessEnginePlugin {
+class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

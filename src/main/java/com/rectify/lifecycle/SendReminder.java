@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * date. A date already passed gets overdue notices instead (Timer_Overdue), not a reminder.
  */
 @Component("sendReminder")
-public class SendReminder implements JavaDelegate {
+class SendReminder implements JavaDelegate {
 
   private final RecommendationLookup lookup;
   private final Notifications notifications;

@@ -10,13 +10,13 @@ import com.rectify.evidence.Evidence;
 import com.rectify.evidence.EvidenceAdded;
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.recommendation.OverdueRule;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
-import com.rectify.security.AsApplication;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
+import com.rectify.common.AsApplication;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.lifecycle.LifecycleVariables.*;
+import static com.rectify.common.LifecycleVariables.*;
 
 /**
  * Prepares each human task for the person who will open it: names it after the recommendation, so
@@ -36,7 +36,7 @@ import static com.rectify.lifecycle.LifecycleVariables.*;
  * variable); the register stays the source of truth.
  */
 @Component("taskBrief")
-public class TaskBrief implements TaskListener {
+class TaskBrief implements TaskListener {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Today.LONDON);
 

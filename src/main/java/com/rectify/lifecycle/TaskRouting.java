@@ -3,7 +3,7 @@ package com.rectify.lifecycle;
 import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationLookup;
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;

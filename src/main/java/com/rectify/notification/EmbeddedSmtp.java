@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ConditionalOnProperty(name = "rectify.mail.embedded-smtp.enabled", havingValue = "true")
-public class EmbeddedSmtp {
+class EmbeddedSmtp {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
   GreenMail embeddedSmtpServer(MailSettings settings) {

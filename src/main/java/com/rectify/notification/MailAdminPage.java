@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * administrators and audit managers. In the default run this is where the captured mail is read.
  */
 @Controller
-public class MailAdminPage {
+class MailAdminPage {
 
   private static final int SHOWN = 200;
   private static final java.time.format.DateTimeFormatter STAMP =
@@ -35,7 +35,7 @@ public class MailAdminPage {
 
   @GetMapping("/admin/mail/{id}")
   public String show(@PathVariable Long id, Model model) {
-    model.addAttribute("mail", mails.findById(id).orElseThrow(() -> com.rectify.web.ApiException.notFound("Mail", id)));
+    model.addAttribute("mail", mails.findById(id).orElseThrow(() -> com.rectify.common.ApiException.notFound("Mail", id)));
     model.addAttribute("stamp", STAMP);
     return "admin-mail-one";
   }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * caused it commits, and an event already mailed to a recipient is not mailed again.
  */
 @Component
-public class MailOutbox {
+class MailOutbox {
 
   private final OutboundMailRepository mails;
   private final MailTemplates templates;

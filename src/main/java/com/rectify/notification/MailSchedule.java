@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration
 @EnableScheduling
 @ConditionalOnProperty(name = "rectify.mail.sender.enabled", havingValue = "true", matchIfMissing = true)
-public class MailSchedule {
+class MailSchedule {
 
   private final MailDispatcher dispatcher;
 

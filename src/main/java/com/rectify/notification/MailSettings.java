@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * often the outbox is sent and how failures back off, and the embedded SMTP server of the default run.
  */
 @ConfigurationProperties("rectify.mail")
-public record MailSettings(
+record MailSettings(
     @DefaultValue("http://localhost:8080") String publicUrl,
     @DefaultValue("Rectify <rectify@council.example>") String from,
     @DefaultValue Sender sender,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Every notice carries a link: to the task in Tasklist, or to the recommendation's page.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
   private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");

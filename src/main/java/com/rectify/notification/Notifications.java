@@ -3,7 +3,7 @@ package com.rectify.notification;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevision;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +155,7 @@ public class Notifications {
 
   /** The deadline of a cycle passed with no update: the officer's service manager hears of it. */
   public void noUpdateReceived(Recommendation rec, com.rectify.cycle.ReportingCycle cycle) {
-    for (Recipients.Person person : recipients.escalation(rec, List.of(com.rectify.security.Groups.SERVICE_MANAGERS))) {
+    for (Recipients.Person person : recipients.escalation(rec, List.of(com.rectify.common.Groups.SERVICE_MANAGERS))) {
       outbox.enqueue(NO_UPDATE_RECEIVED + ":" + cycle.getId() + ":" + rec.getId(), person.email(), new Notice(NO_UPDATE_RECEIVED,
           "No update received this cycle: " + rec.getBusinessKey() + " (" + cycle.getName() + ")",
           "Dear " + person.name() + ",",

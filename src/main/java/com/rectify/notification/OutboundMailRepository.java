@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
+interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 

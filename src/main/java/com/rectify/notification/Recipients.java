@@ -1,7 +1,7 @@
 package com.rectify.notification;
 
 import com.rectify.recommendation.Recommendation;
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Who a notice goes to, read from Camunda's users and groups: only people with an e-mail address. */
 @Component
-public class Recipients {
+class Recipients {
 
   private final IdentityService identityService;
 

@@ -1,8 +1,8 @@
 package com.rectify.notification;
 
 import com.rectify.cycle.ReportingCycles;
-import com.rectify.lifecycle.LifecycleVariables;
-import com.rectify.lifecycle.TaskActor;
+import com.rectify.common.LifecycleVariables;
+import com.rectify.common.TaskActor;
 import com.rectify.recommendation.RecommendationLookup;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * is not told about it; a person hears of one task once.
  */
 @Component("taskAssignedNotice")
-public class TaskAssignedNotice implements TaskListener {
+class TaskAssignedNotice implements TaskListener {
 
   private final RecommendationLookup lookup;
   private final Recipients recipients;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** For audit managers: does the record of changes still hold? */
 @RestController
-public class AuditTrailController {
+class AuditTrailController {
 
   private final ChangeChainVerifier verifier;
 

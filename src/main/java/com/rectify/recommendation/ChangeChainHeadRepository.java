@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
-public interface ChangeChainHeadRepository extends Repository<ChangeChainHead, Long> {
+interface ChangeChainHeadRepository extends Repository<ChangeChainHead, Long> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select h from ChangeChainHead h where h.id = :id")

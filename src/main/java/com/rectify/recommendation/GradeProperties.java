@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The words councils use for each canonical grade ({@code rectify.grades.aliases}). */
 @ConfigurationProperties("rectify.grades")
-public record GradeProperties(Map<Grade, List<String>> aliases) {
+record GradeProperties(Map<Grade, List<String>> aliases) {
 
   public GradeProperties {
     aliases = aliases == null ? new EnumMap<>(Grade.class) : new EnumMap<>(aliases);

@@ -1,6 +1,6 @@
 package com.rectify.register;
 
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,12 +17,12 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
-import com.rectify.security.AsApplication;
+import com.rectify.common.AsApplication;
 import org.springframework.stereotype.Component;
 
 /** A recommendation's lifecycle instance as the engine knows it: its BPMN, where it stands now, and where it has been. */
 @Component
-public class ProcessDiagram {
+class ProcessDiagram {
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;

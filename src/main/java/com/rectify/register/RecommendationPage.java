@@ -2,11 +2,11 @@ package com.rectify.register;
 
 import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RecommendationDetail;
-import com.rectify.recommendation.RecommendationQueries;
+import com.rectify.recommendation.api.RecommendationDetail;
+import com.rectify.recommendation.api.RecommendationQueries;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.security.RecommendationVisibility;
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** One recommendation: its story as a timeline, and its lifecycle diagram with the step it stands at. */
 @Controller
-public class RecommendationPage {
+class RecommendationPage {
 
   private final RecommendationRepository recommendations;
   private final RecommendationQueries queries;

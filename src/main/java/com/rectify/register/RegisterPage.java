@@ -7,7 +7,7 @@ import com.rectify.register.RegisterQueries.Found;
 import com.rectify.reporting.ReportFormats;
 import com.rectify.security.RecommendationVisibility;
 import com.rectify.security.RecommendationVisibility.Scope;
-import com.rectify.web.ApiException;
+import com.rectify.common.ApiException;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The register: search, filters, sort and pages, and the same selection as CSV or XLSX. */
 @Controller
-public class RegisterPage {
+class RegisterPage {
 
   static final List<String> EXPORT_COLUMNS = List.of("Reference", "Audit", "Audit title", "Recommendation", "Grade", "Service",
       "Lead officer", "Status", "Original target date", "Current target date", "Days overdue", "Approved revisions", "Closed on");

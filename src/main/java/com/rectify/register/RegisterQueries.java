@@ -2,7 +2,7 @@ package com.rectify.register;
 
 import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.revision.RevisionDecision;
 import com.rectify.security.RecommendationVisibility.Scope;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;

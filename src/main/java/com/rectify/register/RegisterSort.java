@@ -3,7 +3,7 @@ package com.rectify.register;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.web.FieldProblem;
+import com.rectify.common.FieldProblem;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The register's order: a column people can sort by, and its direction; ties in reference order. */
-public record RegisterSort(String column, boolean ascending) {
+record RegisterSort(String column, boolean ascending) {
 
   /** Column names as the page and its links say them. */
   public static final List<String> COLUMNS = List.of("reference", "audit", "grade", "service", "leadOfficer", "status", "due",

@@ -2,15 +2,15 @@ package com.rectify.register;
 
 import com.rectify.common.TextSanitizer;
 import com.rectify.common.UkDates;
-import com.rectify.recommendation.RecommendationDetail;
+import com.rectify.recommendation.api.RecommendationDetail;
 import com.rectify.evidence.EvidenceView;
-import com.rectify.recommendation.RecommendationDetail.MissedUpdateView;
-import com.rectify.recommendation.RecommendationDetail.ProgressUpdateView;
-import com.rectify.recommendation.RecommendationDetail.ReviewView;
-import com.rectify.recommendation.RecommendationDetail.RevisionView;
-import com.rectify.recommendation.RecommendationDetail.RiskView;
-import com.rectify.recommendation.RecommendationDetail.StatusChangeView;
-import com.rectify.recommendation.RevisionDecision;
+import com.rectify.recommendation.api.RecommendationDetail.MissedUpdateView;
+import com.rectify.recommendation.api.RecommendationDetail.ProgressUpdateView;
+import com.rectify.recommendation.api.RecommendationDetail.ReviewView;
+import com.rectify.recommendation.api.RecommendationDetail.RevisionView;
+import com.rectify.recommendation.api.RecommendationDetail.RiskView;
+import com.rectify.recommendation.api.RecommendationDetail.StatusChangeView;
+import com.rectify.recommendation.revision.RevisionDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Everything that happened to a recommendation, in the order it happened. */
-public final class Timeline {
+final class Timeline {
 
   /** One event: when, what kind (status, update, revision, evidence, decision, missed), a title, its text, who, and a link. */
   public record Entry(Instant when, String kind, String title, String text, String who, String link) {

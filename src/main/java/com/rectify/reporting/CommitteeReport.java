@@ -10,7 +10,7 @@ import java.util.Locale;
  * The Audit Committee's annex as at a date: outstanding recommendations grouped as committee papers group
  * them, with summary counts, and what closed since the previous reporting cycle.
  */
-public record CommitteeReport(LocalDate asAt, LocalDate since, String sinceLabel, List<Group> groups,
+record CommitteeReport(LocalDate asAt, LocalDate since, String sinceLabel, List<Group> groups,
     List<SummaryLine> summary, int outstanding, int implementedSince, int riskAcceptedSince) {
 
   /**

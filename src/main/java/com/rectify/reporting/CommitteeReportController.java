@@ -1,8 +1,8 @@
 package com.rectify.reporting;
 
 import com.rectify.common.Today;
-import com.rectify.recommendation.RecommendationAccess;
-import com.rectify.web.ApiException;
+import com.rectify.recommendation.access.RecommendationAccess;
+import com.rectify.common.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Committee report as at any day, in HTML, PDF, XLSX, CSV or JSON.
  */
 @RestController
-public class CommitteeReportController {
+class CommitteeReportController {
 
   private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -7,8 +7,8 @@ import com.rectify.cycle.ReportingCycle;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.RecommendationStatus;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
 import com.rectify.reporting.CommitteeReport.Band;
 import com.rectify.reporting.CommitteeReport.Group;
 import com.rectify.reporting.CommitteeReport.Revision;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the bands are {@link OverdueRule}'s: counted from the original target date, as councillors ask.
  */
 @Service
-public class CommitteeReportService {
+class CommitteeReportService {
 
   private final EntityManager entityManager;
   public CommitteeReportService(EntityManager entityManager) {

@@ -14,7 +14,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * challenge, or 429 with {@code Retry-After} while the account or client address is locked after failed
  * sign-ins. The body has the shape of every other API refusal.
  */
-public class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
+class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
   private final String realm;
 

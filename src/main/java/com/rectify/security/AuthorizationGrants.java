@@ -3,7 +3,8 @@ package com.rectify.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.Groups;
+import com.rectify.common.LifecycleVariables;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * and work on it (and nobody else without a grant below).
  */
 @Component
-public class AuthorizationGrants {
+class AuthorizationGrants {
 
   /** Everyone who works in Tasklist. */
   static final List<String> TASKLIST_USERS = List.of(Groups.OFFICERS, Groups.SERVICE_MANAGERS, Groups.AUDITORS,

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the login form and HTTP Basic alike, after asking the throttle whether the account or address may try.
  */
 @Component
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;

@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Tells the engine who is acting for the length of a request, so process rules know the user. */
-public class EngineIdentityFilter extends OncePerRequestFilter {
+class EngineIdentityFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
 

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the parameter.
  */
 @Configuration
-public class EnginePaging {
+class EnginePaging {
 
   private static final Set<String> PAGING = Set.of("firstResult", "maxResults");
 

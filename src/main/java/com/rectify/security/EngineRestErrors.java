@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * and 400 with a sentence naming the limit, the place in the body or the field.
  */
 @Configuration
-public class EngineRestErrors {
+class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestBadRequests() {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The one sign-in page, for Rectify's pages and the Camunda webapps alike (Spring Security handles its POST). */
 @Controller
-public class LoginPage {
+class LoginPage {
 
   static final String WRONG_PASSWORD = "Wrong user name or password. Passwords are case-sensitive.";
 

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * turns guessing from thousands a minute into a handful.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
   private record Failures(int count, Instant last, Instant lockedUntil) {}
 

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code forget-after} no longer count. See {@link LoginThrottle}.
  */
 @ConfigurationProperties("rectify.login-throttle")
-public record LoginThrottleProperties(int accountFreeAttempts, int addressFreeAttempts, Duration firstLock,
+record LoginThrottleProperties(int accountFreeAttempts, int addressFreeAttempts, Duration firstLock,
     Duration maxLock, Duration forgetAfter, int maxTracked) {}

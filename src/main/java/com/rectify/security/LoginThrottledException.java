@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in refused before its password is checked, because the account or the address is locked for a while. */
-public class LoginThrottledException extends AuthenticationException {
+class LoginThrottledException extends AuthenticationException {
 
   private final long retryAfterSeconds;
 

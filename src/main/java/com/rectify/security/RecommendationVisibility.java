@@ -1,8 +1,8 @@
 package com.rectify.security;
 
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RecommendationAccess;
-import com.rectify.recommendation.Visibility;
+import com.rectify.recommendation.access.RecommendationAccess;
+import com.rectify.recommendation.access.Visibility;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * the API's shape {@code {"status", "message", "errors": []}} for scripts, Camunda's shape
  * {@code {"type", "message", "code"}} under its REST APIs, and a short page for a person's browser.
  */
-public final class Refusals {
+final class Refusals {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

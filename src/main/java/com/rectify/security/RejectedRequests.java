@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * fails on it before Spring Security's own firewall is reached.
  */
 @Configuration
-public class RejectedRequests {
+class RejectedRequests {
 
   private static final Logger log = LoggerFactory.getLogger(RejectedRequests.class);
 

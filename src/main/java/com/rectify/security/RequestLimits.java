@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * {@code max-multipart-size} (by default the multipart ceiling, {@code spring.servlet.multipart.max-request-size}).
  */
 @ConfigurationProperties("rectify.request-limits")
-public record RequestLimits(DataSize maxBodySize, DataSize maxMultipartSize) {
+record RequestLimits(DataSize maxBodySize, DataSize maxMultipartSize) {
 
   public RequestLimits {
     maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;

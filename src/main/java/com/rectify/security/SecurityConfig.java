@@ -1,5 +1,6 @@
 package com.rectify.security;
 
+import com.rectify.common.Groups;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * authentication provider), so they share the login throttle.
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
   /** Camunda webapps' own logout call: it ends the one session, so the next page asks for the login again. */
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";

@@ -1,7 +1,10 @@
 package com.rectify.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.rectify.lifecycle.LifecycleRuleViolation;
+import com.rectify.common.ApiErrorBody;
+import com.rectify.common.ApiException;
+import com.rectify.common.FieldProblem;
+import com.rectify.common.LifecycleRuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Every refusal in one shape: status, message, and the fields at fault; as JSON, or as a page for a browser. */
 @RestControllerAdvice(basePackages = "com.rectify")
-public class ApiExceptionHandler {
+class ApiExceptionHandler {
 
   private final NavigationLinks navigation;
 

@@ -1,5 +1,7 @@
 package com.rectify.web;
 
+import com.rectify.common.ApiException;
+import com.rectify.common.FieldProblem;
 import com.rectify.security.RequestBodyTooLargeException;
 import com.rectify.security.RequestSizeLimit;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +33,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class MalformedRequestAdvice {
+class MalformedRequestAdvice {
 
   private final ApiExceptionHandler answers;
 

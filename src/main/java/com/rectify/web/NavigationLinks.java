@@ -1,8 +1,8 @@
 package com.rectify.web;
 
-import com.rectify.recommendation.RecommendationAccess;
-import com.rectify.security.GroupCheck;
-import com.rectify.security.Groups;
+import com.rectify.recommendation.access.RecommendationAccess;
+import com.rectify.common.GroupCheck;
+import com.rectify.common.Groups;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The pages' navigation offers only what the signed-in user may open. */
 @ControllerAdvice(annotations = Controller.class)
-public class NavigationLinks {
+class NavigationLinks {
 
   private final RecommendationAccess access;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rectify.analytics.ProcessAnalytics.Split;
 import com.rectify.audit.Audit;
-import com.rectify.audit.NewAudit;
+import com.rectify.raising.NewAudit;
 import com.rectify.lifecycle.LifecycleTestSupport;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.security.RecommendationVisibility.Scope;

@@ -1,7 +1,7 @@
 package com.rectify.bench;
 
 import com.rectify.demo.DemoUsers;
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

@@ -13,7 +13,7 @@ import com.rectify.common.Today;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.demo.DemoUsers;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.notification.MailDispatcher;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.Recommendation;

@@ -3,7 +3,6 @@ package com.rectify.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rectify.lifecycle.LifecycleTestSupport;
-import com.rectify.lifecycle.LifecycleVariables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;

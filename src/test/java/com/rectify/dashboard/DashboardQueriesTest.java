@@ -3,7 +3,7 @@ package com.rectify.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rectify.audit.Audit;
-import com.rectify.audit.NewAudit;
+import com.rectify.raising.NewAudit;
 import com.rectify.common.Today;
 import com.rectify.cycle.MissedUpdate;
 import com.rectify.cycle.MissedUpdateRepository;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rectify.demo.DemoUsers;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.StatusChangeRepository;
 import java.io.ByteArrayOutputStream;

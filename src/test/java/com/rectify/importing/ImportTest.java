@@ -5,8 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rectify.demo.DemoUsers;
-import com.rectify.lifecycle.LifecycleVariables;
-import com.rectify.recommendation.ProgressUpdateRepository;
+import com.rectify.common.LifecycleVariables;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;

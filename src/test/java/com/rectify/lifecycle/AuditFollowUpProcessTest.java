@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.rectify.audit.AuditRepository;
 import com.rectify.audit.AuditStatus;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.Supersession;
+import com.rectify.recommendation.supersession.Supersession;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -3,6 +3,7 @@ package com.rectify.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.ChangeChainVerifier;
 import com.rectify.recommendation.ChangeRecord;
 import com.rectify.recommendation.ChangeRecordRepository;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.rectify.common.LifecycleRuleViolation;
 import com.rectify.evidence.ReviewDecisionRepository;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RiskAcceptanceRepository;
-import com.rectify.recommendation.TargetDateRevisionRepository;
+import com.rectify.recommendation.risk.RiskAcceptanceRepository;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.task.Task;

@@ -1,9 +1,10 @@
 package com.rectify.lifecycle;
 
 import com.rectify.audit.Audit;
-import com.rectify.audit.AuditService;
-import com.rectify.audit.NewAudit;
-import com.rectify.audit.NewAudit.NewRecommendation;
+import com.rectify.common.LifecycleVariables;
+import com.rectify.raising.AuditService;
+import com.rectify.raising.NewAudit;
+import com.rectify.raising.NewAudit.NewRecommendation;
 import com.rectify.demo.DemoUsers;
 import com.rectify.evidence.EvidenceUpload;
 import com.rectify.recommendation.Recommendation;

@@ -7,10 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.evidence.EvidenceState;
 import com.rectify.recommendation.Recommendation;
-import com.rectify.recommendation.RevisionDecision;
-import com.rectify.recommendation.TargetDateRevision;
-import com.rectify.recommendation.TargetDateRevisionRepository;
-import com.rectify.recommendation.Supersession;
+import com.rectify.recommendation.revision.RevisionDecision;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
+import com.rectify.recommendation.supersession.Supersession;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package com.rectify.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rectify.audit.AuditService;
-import com.rectify.audit.NewAudit;
+import com.rectify.raising.AuditService;
+import com.rectify.raising.NewAudit;
 import com.rectify.demo.DemoUsers;
 import com.rectify.security.FormLogin;
 import java.net.URI;

@@ -11,7 +11,7 @@ import com.rectify.demo.DemoUsers;
 import com.rectify.importing.ImportRequest;
 import com.rectify.importing.ImportResult;
 import com.rectify.importing.ImportService;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.OverdueRule.Band;
 import com.rectify.register.RegisterQueries;
 import com.rectify.register.RegisterRequest;

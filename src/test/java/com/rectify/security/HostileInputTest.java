@@ -9,7 +9,7 @@ import com.rectify.audit.AuditRepository;
 import com.rectify.browser.Browsers;
 import com.rectify.browser.Chromium;
 import com.rectify.demo.DemoUsers;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import java.time.LocalDate;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rectify.audit.AuditService;
-import com.rectify.audit.NewAudit;
-import com.rectify.audit.NewAudit.NewRecommendation;
+import com.rectify.common.Groups;
+import com.rectify.raising.AuditService;
+import com.rectify.raising.NewAudit;
+import com.rectify.raising.NewAudit.NewRecommendation;
 import com.rectify.demo.DemoUsers;
 import com.rectify.evidence.Evidence;
 import com.rectify.evidence.EvidenceUpload;
-import com.rectify.lifecycle.LifecycleVariables;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import java.net.URI;
@@ -41,7 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The permission matrix of the README ("Who may do what"), cell by cell, over HTTP as each role: Camunda's
  * REST API and the webapps' API (Tasklist, Cockpit, Admin) under Camunda's authorizations, and Rectify's own
- * API under {@link com.rectify.recommendation.RecommendationAccess}. The users are made here, not the demo
+ * API under {@link com.rectify.recommendation.access.RecommendationAccess}. The users are made here, not the demo
  * users: a council's own users get the same rights by joining the groups.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

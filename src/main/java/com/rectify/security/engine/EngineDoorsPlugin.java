@@ -1,6 +1,6 @@
 package com.rectify.security.engine;
 
-import com.rectify.security.Groups;
+import com.rectify.common.Groups;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * deserialisation checked, whatever the configuration says.
  */
 @Component
-public class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
+class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,0 +1,5 @@
+package com.rectify.common;
+
+import java.util.List;
+
+public record ApiErrorBody(int status, String message, List<FieldProblem> errors) {}

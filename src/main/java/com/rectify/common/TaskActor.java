@@ -1,0 +1,53 @@
+package com.rectify.common;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Who is making a move: the logged-in user, else the user the task is assigned to. */
+@Component
+public class TaskActor {
+
+  public static final String SYSTEM = "system";
+
+  private final IdentityService identityService;
+
+  public TaskActor(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public String current() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  public String currentOrSystem() {
+    String user = current();
+    return user == null ? SYSTEM : user;
+  }
+
+  /** The person completing the task; a rule-holding step refuses a completion by nobody in particular. */
+  public String required(DelegateTask task, String doing) {
+    String user = current();
+    if (user == null) {
+      user = task.getAssignee();
+    }
+    if (user == null) {
+      throw new LifecycleRuleViolation("assignee",
+          "Only a named user may " + doing + ": log in, or claim the task, before completing it.");
+    }
+    return user;
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return identityService.createGroupQuery().groupMember(userId).groupId(groupId).count() > 0;
+  }
+
+  public void requireMembership(String userId, String groupId, String doing) {
+    if (!isMember(userId, groupId)) {
+      throw new LifecycleRuleViolation("assignee",
+          "User '" + userId + "' may not " + doing + ": this decision belongs to the group '" + groupId + "'.");
+    }
+  }
+}

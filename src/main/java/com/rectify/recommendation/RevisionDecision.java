@@ -1,7 +1,0 @@
-package com.rectify.recommendation;
-
-public enum RevisionDecision {
-  PENDING,
-  APPROVED,
-  REFUSED
-}

@@ -1,0 +1,7 @@
+package com.rectify.recommendation.revision;
+
+public enum RevisionDecision {
+  PENDING,
+  APPROVED,
+  REFUSED
+}

@@ -1,5 +1,0 @@
-package com.rectify.web;
-
-import java.util.List;
-
-public record ApiErrorBody(int status, String message, List<FieldProblem> errors) {}
