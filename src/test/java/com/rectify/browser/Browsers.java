@@ -5,6 +5,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +21,20 @@ public final class Browsers {
 
   private static final Path SYSTEM_CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
 
+  /** How long one page of the product or the webapps may take on a loaded machine before a test gives up. */
+  public static final double PAGE_TIMEOUT = 90_000;
+
+  /** How long Tasklist is given to show something before it is loaded again. */
+  private static final double TASKLIST_TRY = 90_000;
+
+  /** How many times Tasklist is loaded in all before a test gives up. */
+  private static final int TASKLIST_TRIES = 3;
+
   private Browsers() {}
 
+  /** Playwright for a test; its assertions ({@code PlaywrightAssertions}) then wait as long as a page may take. */
   public static Playwright playwright() {
+    PlaywrightAssertions.setDefaultAssertionTimeout(PAGE_TIMEOUT);
     return Files.isExecutable(SYSTEM_CHROMIUM)
         ? Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))
         : Playwright.create();
@@ -34,30 +48,60 @@ public final class Browsers {
   /**
    * Signs in on Rectify's login page (one login for the product and the Camunda webapps) and opens Tasklist,
    * which then knows the user without a login of its own. Tasklist draws itself with scripts after the page
-   * has loaded, late on a busy machine, so the whole is tried again (up to three times) when it has not.
+   * has loaded, late on a busy machine: it is waited for as {@link #untilVisible} waits. The page then waits up to
+   * {@link #PAGE_TIMEOUT} for each step.
    */
   public static void loginToTasklist(Page page, String baseUrl, String user, String password) {
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      page.navigate(baseUrl + "/login");
-      page.locator("#username").fill(user);
-      page.locator("#password").fill(password);
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    page.navigate(baseUrl + "/login");
+    page.locator("#username").fill(user);
+    page.locator("#password").fill(password);
+    page.locator("button[type=submit]").click();
+    page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(PAGE_TIMEOUT));
+    // Signing in lands on Tasklist unless a page was asked for first; loading it twice at once would
+    // interrupt its scripts half-way.
+    if (!page.url().contains("/camunda/app/tasklist/")) {
+      page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+    }
+    untilVisible(page, page.getByText("My tasks").first(), "Tasklist's filters for " + user);
+  }
+
+  /**
+   * Waits until Tasklist shows what the locator finds, loading the page again when it has not within a minute
+   * and a half, three times at most. Tasklist draws itself with scripts after the page has loaded (late on a
+   * busy machine, and a page loaded while the machine was starved may never finish). Fails with a screenshot of
+   * what it showed instead.
+   */
+  public static void untilVisible(Page page, Locator locator, String what) {
+    for (int attempt = 1; ; attempt++) {
       try {
-        page.locator("button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(30_000));
-        // Signing in lands on Tasklist unless a page was asked for first; loading it twice at once would
-        // interrupt its scripts half-way.
-        if (!page.url().contains("/camunda/app/tasklist/")) {
-          page.navigate(baseUrl + "/camunda/app/tasklist/default/");
-        }
-        page.getByText("My tasks").first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        locator.waitFor(new Locator.WaitForOptions().setTimeout(TASKLIST_TRY));
         return;
-      } catch (RuntimeException notYet) {
-        last = notYet;
+      } catch (TimeoutError notYet) {
+        if (attempt == TASKLIST_TRIES) {
+          Path shot = Path.of("target", "screenshots", "not-shown", what.replaceAll("[^A-Za-z0-9-]+", "_") + ".png");
+          page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+          throw new AssertionError(what + " not shown after " + TASKLIST_TRIES + " loads of " + page.url() + " (see " + shot + ")",
+              notYet);
+        }
+        // Loaded anew by navigating through an empty page rather than by reloading. Reloads left Tasklist blank
+        // (two in ten, tried on their own), its scripts refused by its own content security policy: Camunda 7.24's
+        // webapps keep the nonce of the page being answered in one place for all requests, so a page answered
+        // while another is can carry the other's nonce. Navigating so did not (none in ten).
+        String address = page.url();
+        page.navigate("about:blank");
+        page.navigate(address);
       }
     }
-    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "login-failed-" + user + ".png")));
-    throw last;
+  }
+
+  /**
+   * Waits until the page has loaded all it asked for: the document and every image in it (an image that fails
+   * to load runs its error handler as it fails). A script smuggled into the page would have run by then.
+   */
+  public static void settled(Page page) {
+    page.waitForLoadState(LoadState.LOAD);
+    page.waitForFunction("() => document.readyState === 'complete' && Array.from(document.images).every(image => image.complete)");
   }
 
   public static Browser chromium(Playwright playwright) {

@@ -11,6 +11,13 @@ public final class Screens {
   public static final int PHONE_WIDTH = 390;
   public static final int PHONE_HEIGHT = 844;
 
+  /**
+   * Resolves once the browser has drawn three frames: after a resize, the first lays the page out again and tells
+   * Chart.js, which redraws its charts at the next; the third comes after that.
+   */
+  private static final String FRAMES_DRAWN =
+      "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))";
+
   private Screens() {}
 
   public static void desktop(Page page, String folder, String name) {
@@ -26,7 +33,7 @@ public final class Screens {
     page.waitForLoadState();
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + "-1280x800.png")));
     page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
-    page.waitForTimeout(300);
+    page.evaluate(FRAMES_DRAWN);
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + "-390.png")).setFullPage(true));
     int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     if (width > PHONE_WIDTH) {

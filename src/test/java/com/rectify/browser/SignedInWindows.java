@@ -15,7 +15,7 @@ final class SignedInWindows {
   /** A window of its own (own cookies) 1280 px wide and {@code height} high, signed in as the demo user. */
   Page open(Browser browser, String baseUrl, String user, int height) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(Screens.DESKTOP_WIDTH, height));
-    context.setDefaultTimeout(60_000);
+    context.setDefaultTimeout(Browsers.PAGE_TIMEOUT);
     contexts.add(context);
     Page page = context.newPage();
     consoles.add(ConsoleErrors.watch(page, user));

@@ -6,13 +6,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The policy tables on their own, on a standalone engine: every grade and revision count. */
-@ExtendWith(ProcessEngineExtension.class)
 class DecisionTablesTest {
+
+  @RegisterExtension
+  static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("decision-tests.camunda.cfg.xml").build();
 
   ProcessEngine processEngine;
 

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application in a JVM of its own, as it runs in production: started with the given settings,
@@ -80,24 +82,26 @@ final class AppNode implements AutoCloseable {
   }
 
   /** Waits until health answers UP; fails with the end of the node's log if it dies or takes too long. */
-  AppNode awaitUp(Duration timeout) throws Exception {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError(name + " stopped while starting:\n" + logTail());
-      }
-      try {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("UP")) {
-          return this;
-        }
-      } catch (IOException notYet) {
-        // Not listening yet.
-      }
-      Thread.sleep(500);
+  AppNode awaitUp(Duration timeout) {
+    try {
+      Awaitility.await(name + " up").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(this::up);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(name + " did not start within " + timeout + ":\n" + logTail());
     }
-    throw new AssertionError(name + " did not start within " + timeout + ":\n" + logTail());
+    return this;
+  }
+
+  private boolean up() throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new AssertionError(name + " stopped while starting:\n" + logTail());
+    }
+    try {
+      HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return health.statusCode() == 200 && health.body().contains("UP");
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   /** kill -9: no shutdown hook, no flushing, no goodbye to the database. */
@@ -190,9 +194,21 @@ final class AppNode implements AutoCloseable {
 
   /** Completes a task through the engine's REST API with string variables, as Tasklist would. */
   HttpResponse<String> completeTask(String user, String taskId, Map<String, String> variables) throws Exception {
+    return postJson(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", stringVariables(variables)));
+  }
+
+  /** {@link #completeTask}, sent without waiting for the answer. */
+  CompletableFuture<HttpResponse<String>> completeTaskAsync(String user, String taskId, Map<String, String> variables)
+      throws Exception {
+    return HTTP.sendAsync(request(user, "/engine-rest/task/" + taskId + "/complete").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", stringVariables(variables))))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, Object> stringVariables(Map<String, String> variables) {
     Map<String, Object> values = new LinkedHashMap<>();
     variables.forEach((key, value) -> values.put(key, Map.of("value", value, "type", "String")));
-    return postJson(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", values));
+    return values;
   }
 
   /** The single open task of a step for a recommendation, or null. */

@@ -11,13 +11,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -113,7 +113,9 @@ class ClusterIT {
         keys.stream().allMatch(key -> !mailbox.subjectStartingWith("Reminder: " + key + " ").isEmpty())
             && keys.subList(0, 3).stream().allMatch(key -> !mailbox.withSubject("Closed as implemented: " + key).isEmpty())
             && !mailbox.subjectStartingWith("Escalation: FIN-2025-01/1 ").isEmpty());
-    Thread.sleep(8_000);
+    try (Connection db = database.connect()) {
+      awaitTrue("nothing due left on either node and every mail sent", () -> settled(b, db));
+    }
 
     for (String key : keys) {
       assertThat(to(mailbox.subjectStartingWith("Reminder: " + key + " "), "olivia")).as("reminders of %s", key).isEqualTo(1);
@@ -147,7 +149,7 @@ class ClusterIT {
       // A has claimed a mail and sits on it (its relay hangs): kill it now, in the middle of its work.
       awaitTrue("node A holds a claimed mail", () -> count(db,
           "select count(*) from outbound_mail where state = 'SENDING' and claimed_by like ?", nodeA) > 0);
-      Thread.sleep(1_000);
+      awaitTrue("node A is sending its claimed mail into the hanging relay", () -> relayOfA.held() > 0);
       a.kill();
       List<Long> heldMail = ids(db, "select id from outbound_mail where state = 'SENDING' and claimed_by like ?", nodeA);
       List<String> heldJobs = strings(db, "select id_ from act_ru_job where lock_owner_ like ?", nodeA);
@@ -158,7 +160,7 @@ class ClusterIT {
           keys.stream().allMatch(key -> !mailbox.subjectStartingWith("Reminder: " + key + " ").isEmpty())
               && count(db, "select count(*) from outbound_mail where state <> 'SENT'") == 0
               && count(db, "select count(*) from act_ru_job where lock_owner_ like ?", nodeA) == 0);
-      Thread.sleep(8_000);
+      awaitTrue("nothing due left on node B and every mail sent", () -> settled(b, db));
 
       for (String key : keys) {
         assertThat(to(mailbox.subjectStartingWith("Reminder: " + key + " "), "olivia")).as("reminders of %s", key).isEqualTo(1);
@@ -245,14 +247,17 @@ class ClusterIT {
     return statement;
   }
 
-  static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Instant.now().isBefore(deadline)) {
-      if (Boolean.TRUE.equals(condition.call())) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("Waited " + PATIENCE + " in vain for: " + what);
+  /**
+   * Nothing is left that could send another mail or fire another timer now: no job is due (asked first, since a
+   * job that runs writes its mail in its own transaction) and every mail in the outbox has left.
+   */
+  private static boolean settled(AppNode node, Connection db) throws Exception {
+    return node.getJson("admin", "/engine-rest/job/count?executable=true").get("count").asLong() == 0
+        && count(db, "select count(*) from outbound_mail where state <> 'SENT'") == 0;
+  }
+
+  /** Waits, up to four minutes and asking twice a second, until the condition holds. */
+  static void awaitTrue(String what, Callable<Boolean> condition) {
+    Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(condition);
   }
 }

@@ -3,6 +3,7 @@ package com.rectify.node;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -30,9 +31,15 @@ final class NodeDatabase {
       return new NodeDatabase(url, System.getProperty("rectify.test.db.username", "postgres"),
           System.getProperty("rectify.test.db.password", ""));
     }
-    // The embedded default's settings (application.yaml), in a directory of the test's own.
-    return new NodeDatabase("jdbc:h2:file:" + directory.resolve("rectify").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-        "sa", "");
+    // The embedded default's file database (application.yaml: WRITE_DELAY=0, in the node's own process), in a
+    // directory of the test's own, with two additions so the test can see and hold what the node is doing:
+    // AUTO_SERVER lets the test's JVM reach the database through the node that has it open (the node stays its
+    // only owner, so a killed node takes the database down with it, as in production), and a long LOCK_TIMEOUT
+    // makes the node's work wait for a row the test holds (RowHold) instead of failing after H2's default of a
+    // second or so. H2 refuses AUTO_SERVER together with the default's DB_CLOSE_ON_EXIT=FALSE, which only
+    // matters for a graceful stop; kill -9 runs no shutdown hook either way.
+    return new NodeDatabase("jdbc:h2:file:" + directory.resolve("rectify").toAbsolutePath()
+        + ";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=600000", "sa", "");
   }
 
   boolean postgres() {
@@ -51,9 +58,24 @@ final class NodeDatabase {
     return settings;
   }
 
-  /** A connection for looking at what the nodes left (PostgreSQL only: an H2 file belongs to one process). */
+  /**
+   * A connection of the test's own to the nodes' database. On H2 only while a node is up and has the file open:
+   * the connection then goes through that node. Were no node up, the test's JVM would open the file itself, and
+   * a node started next would depend on the test; that is refused.
+   */
   Connection connect() throws SQLException {
-    return DriverManager.getConnection(url, username, password);
+    Connection connection = DriverManager.getConnection(url, username, password);
+    if (!postgres()) {
+      try (Statement statement = connection.createStatement();
+          ResultSet sessions = statement.executeQuery("select count(*) from information_schema.sessions")) {
+        sessions.next();
+        if (sessions.getLong(1) < 2) {
+          connection.close();
+          throw new IllegalStateException("No node has the H2 database open: connect only while a node is up");
+        }
+      }
+    }
+    return connection;
   }
 
   /** Test set-up only: drops everything in the public schema, the engine's tables too. */

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A mail relay in front of the test's SMTP server that can be made to hang: while holding, it accepts
@@ -19,6 +20,7 @@ final class SmtpRelay implements AutoCloseable {
   private final ServerSocket server;
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger held = new AtomicInteger();
   private volatile boolean holding;
 
   SmtpRelay(int target) throws IOException {
@@ -41,12 +43,19 @@ final class SmtpRelay implements AutoCloseable {
     holding = false;
   }
 
+  /** How many connections arrived while holding and were left hanging: a sender is sitting on its mail. */
+  int held() {
+    return held.get();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
         sockets.add(client);
-        if (!holding) {
+        if (holding) {
+          held.incrementAndGet();
+        } else {
           Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
           sockets.add(upstream);
           pump(client, upstream);

@@ -128,7 +128,7 @@ class HostileInputTest {
     String base = "http://localhost:" + port;
     List<String> dialogs = new ArrayList<>();
     try (BrowserContext officer = chromium.browser().newContext()) {
-      officer.setDefaultTimeout(60_000);
+      officer.setDefaultTimeout(Browsers.PAGE_TIMEOUT);
       Page page = officer.newPage();
       page.onDialog(dialog -> {
         dialogs.add("olivia: " + dialog.message());
@@ -138,15 +138,15 @@ class HostileInputTest {
 
       page.navigate(base + "/recommendations/" + id + "/evidence");
       assertThat(page.content()).contains("Reconcile monthly");
-      page.waitForTimeout(500);
+      Browsers.settled(page);
 
       page.navigate(base + "/camunda/app/tasklist/default/#/?task=" + implement.getId());
-      page.locator(".fjs-container").waitFor();
+      Browsers.untilVisible(page, page.locator(".fjs-container"), "the form of the implement task");
       page.getByText("Reconcile monthly").first().waitFor();
-      page.waitForTimeout(1000);
+      Browsers.settled(page);
     }
     try (BrowserContext manager = chromium.browser().newContext()) {
-      manager.setDefaultTimeout(60_000);
+      manager.setDefaultTimeout(Browsers.PAGE_TIMEOUT);
       Page page = manager.newPage();
       page.onDialog(dialog -> {
         dialogs.add("helen: " + dialog.message());
@@ -155,20 +155,20 @@ class HostileInputTest {
       Browsers.loginToTasklist(page, base, "helen", DemoUsers.PASSWORD);
       page.navigate(base + "/reports/committee");
       assertThat(page.content()).contains("reconcile payroll");
-      page.waitForTimeout(500);
+      Browsers.settled(page);
 
       page.navigate(base + "/recommendations/" + id);
       page.locator("#timeline").waitFor();
       assertThat(page.locator("main").innerText()).contains("Reconcile monthly");
-      page.waitForTimeout(500);
+      Browsers.settled(page);
 
       page.navigate(base + "/register?q=" + rec.getBusinessKey());
       assertThat(page.locator("#register tbody tr").first().innerText()).contains(rec.getBusinessKey());
-      page.waitForTimeout(500);
+      Browsers.settled(page);
 
       page.navigate(base + "/dashboard");
       page.locator("#headlines").waitFor();
-      page.waitForTimeout(500);
+      Browsers.settled(page);
     }
     assertThat(dialogs).as("dialogs opened by stored payloads").isEmpty();
   }

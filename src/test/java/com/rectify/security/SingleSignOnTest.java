@@ -43,7 +43,7 @@ class SingleSignOnTest {
     String base = "http://localhost:" + port;
     try (BrowserContext context = chromium.browser().newContext()) {
       Page page = context.newPage();
-      page.setDefaultTimeout(30_000);
+      page.setDefaultTimeout(Browsers.PAGE_TIMEOUT);
 
       page.navigate(base + "/camunda/app/cockpit/default/");
       assertThat(page.url()).endsWith("/login");
@@ -69,13 +69,14 @@ class SingleSignOnTest {
       // Cockpit finishes loading before the browser moves on, as a person's next click would come after it.
       page.waitForLoadState(LoadState.NETWORKIDLE);
       page.navigate(base + "/camunda/app/tasklist/default/");
-      page.getByText("My tasks").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      Browsers.untilVisible(page, page.getByText("My tasks").first(), "Tasklist's filters after Cockpit");
       assertThat(page.locator("input[type=password]").count()).as("no second login in Tasklist").isZero();
 
       page.navigate(base + "/reporting-cycles");
       assertThat(page.locator("h1").textContent()).isEqualTo("Reporting cycles");
 
       page.navigate(base + "/camunda/app/tasklist/default/");
+      Browsers.untilVisible(page, page.getByText("Helen Head-of-Audit").first(), "Tasklist's header after the pages");
       page.getByText("Helen Head-of-Audit").first().click();
       page.getByText("Log out").first().click();
       page.waitForURL(url -> url.contains("/login"));
