@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.audit.AuditService;
 import com.rectify.audit.NewAudit;
 import com.rectify.demo.DemoUsers;
@@ -28,9 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole lifecycle as people walk it, in Chromium against Camunda Tasklist, and what managers then see.
@@ -40,8 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  * management does not agree and the S151 officer accepts the risk. Screenshots of each step go to
  * target/screenshots/journey-*; the product's own pages are shot at 1280×800 and 390 px wide.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class TasklistJourneyTest {
 
   private static final Pattern HEADLINE = Pattern.compile("(\\d+)\\s+Implemented in");
