@@ -3,6 +3,7 @@ package com.rectify.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,15 +12,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Opening a reporting cycle over HTTP: audit managers only, checked field by field, answered at once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class ReportingCycleApiTest {
 
   @Autowired TestRestTemplate http;

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Today;
 import com.rectify.demo.DemoUsers;
 import com.rectify.importing.ImportService;
@@ -19,17 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The dashboard, register, recommendation page and analytics in Chromium: charts drawn and clicked through to
  * the register filtered, the register searched, sorted, paged and exported, the BPMN diagram with the current
  * step marked, an officer kept to their own service; no console error on any of them, and each fits a phone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class DashboardPagesTest {
 
   private static final String FOLDER = "pages";

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
 import com.rectify.demo.DemoUsers;
@@ -31,9 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole lifecycle as people walk it, in Chromium against Camunda Tasklist, and what managers then see.
@@ -43,8 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * management does not agree and the S151 officer accepts the risk. Screenshots of each step go to
  * target/screenshots/journey-*; the product's own pages are shot at 1280×800 and 390 px wide.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class TasklistJourneyTest {
 
   private static final Pattern HEADLINE = Pattern.compile("(\\d+)\\s+Implemented in");

@@ -2,6 +2,7 @@ package com.rectify.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rectify.RectifyApplicationTest;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
 import com.rectify.demo.DemoUsers;
@@ -24,16 +25,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The evidence page that Tasklist's forms link to: it takes the one login, refuses strangers and
  * forged posts, and stores what the officer uploads.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class EvidencePageTest {
 
   @LocalServerPort int port;

@@ -2,6 +2,7 @@ package com.rectify.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
 import com.rectify.recommendation.RecommendationRepository;
 import java.nio.charset.StandardCharsets;
@@ -9,16 +10,13 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A large sheet, dry run and real import in one transaction, at the test JVM's default heap; prints how long
  * each took. The suite runs 1,000 rows; set ROWS to 10_000 to measure the issue's case (about 3 minutes for
  * the real import on a shared 2-core machine, 4 seconds for the dry run).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class LargeImportTest {
 
   static final int ROWS = 1_000;

@@ -1,5 +1,6 @@
 package com.rectify.lifecycle;
 
+import com.rectify.RectifyApplicationTest;
 import com.rectify.audit.Audit;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.raising.AuditService;
@@ -30,14 +31,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Runs the real engine of the application on H2, with the demo users, and drives tasks as people would. */
-@SpringBootTest
-@ActiveProfiles("test")
+@RectifyApplicationTest
 public abstract class LifecycleTestSupport {
 
   @Autowired protected ProcessEngine processEngine;
@@ -50,12 +46,6 @@ public abstract class LifecycleTestSupport {
   @Autowired protected StatusChangeRepository statusChanges;
   @Autowired protected EvidenceUpload evidenceUpload;
   @Autowired protected DemoUsers demoUsers;
-
-  /** Mail goes to the tests' own SMTP server ({@code TestSmtp}), where a test starts one. */
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> com.rectify.notification.TestSmtp.PORT);
-  }
 
   @BeforeEach
   void initEngineAssertions() {

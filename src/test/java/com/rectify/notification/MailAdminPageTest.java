@@ -2,6 +2,7 @@ package com.rectify.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rectify.RectifyApplicationTest;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
 import com.rectify.demo.DemoUsers;
@@ -15,13 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The administrators' mail page: audit managers and administrators read it, nobody else. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class MailAdminPageTest {
 
   @LocalServerPort int port;

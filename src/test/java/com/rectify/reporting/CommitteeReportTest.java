@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.audit.Audit;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
@@ -50,20 +51,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The committee report for a data set built through the real process with the engine clock moved through
  * 2001 and 2002, read as at the end of March 2002 and as at the end of June 2002: each date shows its own
  * picture, computed from the status history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommitteeReportTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Groups;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
@@ -49,9 +50,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The engine's doors, tried as an attacker with an ordinary login would (README, "Security model"): code
@@ -59,8 +58,7 @@ import org.springframework.test.context.ActiveProfiles;
  * authority; renaming, re-dating and reassigning tasks; one's own profile; a second follow-up; and the doors
  * that start, move, message, deploy, or touch jobs. Each is refused and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineDoorsTest {
 

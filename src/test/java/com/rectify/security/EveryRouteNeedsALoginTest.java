@@ -2,6 +2,7 @@ package com.rectify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rectify.RectifyApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,8 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * refuses a request without credentials: 401, 403 or a redirect to the login page. The allow-list below
  * is the only place a public route is declared, so a new mapping cannot slip past this test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class EveryRouteNeedsALoginTest {
 
   /** The only routes anyone may reach without a login: the login page, its assets, the error page and health. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Groups;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
@@ -35,9 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The permission matrix of the README ("Who may do what"), cell by cell, over HTTP as each role: Camunda's
@@ -45,8 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * API under {@link com.rectify.recommendation.access.RecommendationAccess}. The users are made here, not the demo
  * users: a council's own users get the same rights by joining the groups.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermissionMatrixTest {
 

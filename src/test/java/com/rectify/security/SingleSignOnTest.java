@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.browser.Browsers;
 import com.rectify.browser.Chromium;
 import com.rectify.demo.DemoUsers;
@@ -16,17 +17,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One login for everything, in Chromium: a webapp sends a stranger to Rectify's login page, which explains
  * a refusal; signing in there opens Cockpit, Tasklist and Rectify's pages without another login; the
  * session cookie is HttpOnly, Secure and SameSite=Lax; Tasklist's "Log out" ends the one session.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class SingleSignOnTest {
 
   @RegisterExtension
