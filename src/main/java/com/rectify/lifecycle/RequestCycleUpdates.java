@@ -44,7 +44,8 @@ class RequestCycleUpdates implements JavaDelegate {
     for (RecommendationRepository.OpenKey rec : chunk) {
       runtimeService.createMessageCorrelation(MESSAGE_REPORTING_CYCLE_OPENED)
           .processInstanceBusinessKey(rec.businessKey())
-          .setVariableLocal(REPORTING_CYCLE_ID, cycleId)
+          // Kept on the update it asks for: two cycles open at once each keep their own.
+          .setVariableToTriggeredScope(REPORTING_CYCLE_ID, cycleId)
           .correlateAll();
       cursor = rec.id();
     }
