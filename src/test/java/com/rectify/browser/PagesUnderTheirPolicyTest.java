@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Today;
 import com.rectify.demo.DemoUsers;
 import com.rectify.importing.ImportService;
@@ -17,9 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every page of Rectify's in Chromium under its Content-Security-Policy: nothing refused (Chromium logs a refused
@@ -28,8 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * dashboard, register, recommendation page and analytics are also worked through in {@link DashboardPagesTest},
  * and Tasklist under the webapps' own policy in {@link TasklistJourneyTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class PagesUnderTheirPolicyTest {
 
   @RegisterExtension

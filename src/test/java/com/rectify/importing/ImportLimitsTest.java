@@ -3,6 +3,7 @@ package com.rectify.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
 import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.RecommendationRepository;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -31,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -39,8 +38,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * limits: each is refused with a 400 naming the limit, the sheet and the row reached, and nothing is
  * written. The workbooks are written by POI's streaming writer, so making them costs the test little.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class ImportLimitsTest {
 
   @Autowired TestRestTemplate http;

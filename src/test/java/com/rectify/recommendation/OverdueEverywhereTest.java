@@ -3,6 +3,7 @@ package com.rectify.recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Today;
 import com.rectify.dashboard.DashboardQueries;
 import com.rectify.dashboard.DashboardQueries.GradeBands;
@@ -33,11 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -50,8 +49,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * future  Medium  due in a month                                 not yet due
  * </pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverdueEverywhereTest {
 

@@ -231,6 +231,10 @@ class EngineDoorsTest {
         assertThat(answer.statusCode()).as(door + " " + write[0] + " " + write[1] + ": " + answer.body()).isIn(400, 403);
       }
     }
+    assertThat(call("engine-rest", "olivia", "PUT", "/task/" + agree.getId() + "/variables/grade", "{\"value\":\"LOW\"}").body())
+        .contains("variables are written by the process's own steps");
+    assertThat(call("engine-rest", "olivia", "PUT", "/task/" + agree.getId(), "{\"name\":\"x\"}").body())
+        .contains("set by the process");
     Task after = taskService.createTaskQuery().taskId(agree.getId()).singleResult();
     assertThat(after.getName()).isEqualTo(agree.getName());
     assertThat(after.getDueDate()).isEqualTo(agree.getDueDate());

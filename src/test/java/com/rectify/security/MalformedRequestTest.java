@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Malformed requests, each answered 4xx with a sentence naming what is wrong, never a 500: page numbers
@@ -26,8 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * variables that are not numbers, uploads that are not multipart, methods an address does not take. Sent
  * over HTTP as written, to Rectify's API and pages and to Camunda's REST API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Request bodies are bounded on the bytes read, on every route: 50 MB streamed in chunks (no
@@ -25,8 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
  * with a sentence once the limit is passed, the server stops reading (the client could not send the rest),
  * and the application answers normally afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 class RequestSizeLimitTest {
 
   static final long FIFTY_MB = 50L * 1024 * 1024;

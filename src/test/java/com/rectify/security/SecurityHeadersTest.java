@@ -2,6 +2,7 @@ package com.rectify.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rectify.RectifyApplicationTest;
 import com.rectify.common.Today;
 import com.rectify.demo.DemoUsers;
 import com.rectify.importing.ImportService;
@@ -22,9 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The security headers, over HTTP: every page of Rectify's sends its Content-Security-Policy (the recommendation
@@ -33,8 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * own policy, not Rectify's; the APIs send the other headers. That the pages keep working under their policy in a
  * browser is shown by the browser tests, which fail on any console error, as a refused script or style is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityHeadersTest {
 

@@ -105,7 +105,7 @@ final class EngineDoors extends CommandInterceptor {
         throw refused(user, type, "only administrators manage users, groups, authorizations, filters and failed jobs.");
       }
     } else {
-      throw refused(user, type, "Rectify starts, moves and closes recommendations itself, through its own steps.");
+      throw refused(user, type, reasonFor(name));
     }
   }
 
@@ -125,6 +125,17 @@ final class EngineDoors extends CommandInterceptor {
             + typed.getType().getName() + ".");
       }
     }
+  }
+
+  private static String reasonFor(String command) {
+    if (command.contains("Variable")) {
+      return "variables are written by the process's own steps; a task takes its form's fields when it is completed.";
+    }
+    if (command.startsWith("SetTask") || command.equals("SaveTaskCmd") || command.contains("IdentityLink")
+        || command.equals("DelegateTaskCmd") || command.equals("ResolveTaskCmd")) {
+      return "a task's name, dates and the people it is offered to are set by the process; claim it, or give it to one of its candidates.";
+    }
+    return "Rectify starts, moves and closes recommendations itself, through its own steps.";
   }
 
   private static boolean isRead(Class<?> type, String name) {
