@@ -91,7 +91,7 @@ final class EngineDoors extends CommandInterceptor {
       return;
     }
     if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
-      tasks.checkAssignment(CommandFields.string(command, "taskId"), CommandFields.string(command, "userId"), user);
+      tasks.checkAssignment(CommandFields.string(command, "taskId"), CommandFields.string(command, "userId"));
     } else if (command instanceof CompleteTaskCmd) {
       checkCompletion(command, "variables", user);
     } else if (command instanceof SubmitTaskFormCmd) {

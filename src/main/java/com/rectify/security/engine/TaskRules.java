@@ -46,7 +46,7 @@ final class TaskRules {
     return identity().getCurrentAuthentication();
   }
 
-  void checkAssignment(String taskId, String newAssignee, Authentication user) {
+  void checkAssignment(String taskId, String newAssignee) {
     if (newAssignee == null) {
       return;
     }
