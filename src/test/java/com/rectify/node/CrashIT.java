@@ -63,9 +63,10 @@ class CrashIT {
     relay = new SmtpRelay(mailbox.port());
     Map<String, String> settings = AppNode.settings(database, relay.port(), directory.resolve("evidence"));
     settings.put("rectify.demo.enabled", "true");
-    // Each review held in flight keeps a connection while it waits; the default pool of ten would make some
-    // of the sixteen wait for a connection instead, and give up after thirty seconds.
-    settings.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(REVIEWS + 8));
+    // Each review held in flight keeps a connection while it waits, and so may each job and scheduled run that
+    // needs a row a held review has written (the change record's chain head): up to ten job threads and the
+    // schedulers. A review that waits for a connection instead of a row is not seen waiting at the hold.
+    settings.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(REVIEWS + 24));
     settings.put("spring.datasource.hikari.minimum-idle", "10");
     node = new AppNode("crash-node", FreePorts.any(), settings, directory).start().awaitUp(Duration.ofMinutes(5));
   }
@@ -140,8 +141,16 @@ class CrashIT {
       for (String key : inFlight) {
         sent.put(key, node.completeTaskAsync("alice", tasks.get(key), review()));
       }
-      awaitTrue("all " + REVIEWS + " reviews wait for their evidence (" + evidence + ")",
-          () -> evidence.waiting().size() >= REVIEWS);
+      awaitTrue("all " + REVIEWS + " reviews wait for their evidence (" + evidence + ")", () -> {
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> review : sent.entrySet()) {
+          if (review.getValue().isDone()) {
+            HttpResponse<String> answer = review.getValue().join();
+            throw new AssertionError("review of " + review.getKey() + " was answered while its evidence was held: "
+                + answer.statusCode() + " " + answer.body());
+          }
+        }
+        return evidence.waiting().size() >= REVIEWS;
+      });
       int waiting = evidence.waiting().size();
       assertThat(sent.values()).as("reviews answered while their evidence was held").noneMatch(CompletableFuture::isDone);
       node.kill();
