@@ -5,12 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How mail leaves ({@code rectify.mail}): the address links in mail point at, the sender's address, how
- * often the outbox is sent and how failures back off, and the embedded SMTP server of the default run.
+ * How mail leaves ({@code rectify.mail}): the address links in mail start with (when it is not set, see
+ * {@link MailLinks}), the sender's address, how often the outbox is sent and how failures back off, and the
+ * embedded SMTP server of the default run.
  */
 @ConfigurationProperties("rectify.mail")
 record MailSettings(
-    @DefaultValue("http://localhost:8080") String publicUrl,
+    String publicUrl,
     @DefaultValue("Rectify <rectify@council.example>") String from,
     @DefaultValue Sender sender,
     @DefaultValue EmbeddedSmtp embeddedSmtp) {
@@ -26,16 +27,4 @@ record MailSettings(
 
   /** An in-process SMTP server that captures mail, so the default run needs no mail server. */
   public record EmbeddedSmtp(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int port) {}
-
-  public String taskLink(String taskId) {
-    return base() + "/camunda/app/tasklist/default/#/?task=" + taskId;
-  }
-
-  public String recommendationLink(Long recommendationId) {
-    return base() + "/recommendations/" + recommendationId + "/evidence";
-  }
-
-  private String base() {
-    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-  }
 }

@@ -31,12 +31,12 @@ public class Notifications {
 
   private final MailOutbox outbox;
   private final Recipients recipients;
-  private final MailSettings settings;
+  private final MailLinks links;
 
-  public Notifications(MailOutbox outbox, Recipients recipients, MailSettings settings) {
+  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links) {
     this.outbox = outbox;
     this.recipients = recipients;
-    this.settings = settings;
+    this.links = links;
   }
 
   /** A task is waiting for these people. */
@@ -47,7 +47,7 @@ public class Notifications {
           "Dear " + person.name() + ",",
           List.of("A task is waiting for you in Rectify: " + taskName + ".",
               describe(rec)),
-          "Open the task in Tasklist", settings.taskLink(taskId), rec.getId()));
+          "Open the task in Tasklist", links.taskLink(taskId), rec.getId()));
     }
   }
 
@@ -59,7 +59,7 @@ public class Notifications {
           List.of("The evidence submitted for " + rec.getBusinessKey() + " has been sent back by " + auditor + ".",
               "The auditor's reason: " + reason,
               "Please add evidence and submit it again from your Implement action task."),
-          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation's evidence page", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -74,7 +74,7 @@ public class Notifications {
                   : decidedBy + " has formally accepted the residual risk of " + rec.getBusinessKey() + ", which is now closed.",
               describe(rec),
               "Nothing more is needed from you."),
-          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -93,7 +93,7 @@ public class Notifications {
       outbox.enqueue(kind + ":" + revision.getId(), person.email(), new Notice(kind,
           (approved ? "Revised target date approved: " : "Revised target date refused: ") + rec.getBusinessKey(),
           "Dear " + person.name() + ",", paragraphs,
-          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -107,7 +107,7 @@ public class Notifications {
           List.of("The agreed action for " + rec.getBusinessKey() + " is due on " + UkDates.display(target) + ".",
               describe(rec),
               "Post a progress update, ask for a revised target date, or submit your evidence from your Implement action task."),
-          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation's evidence page", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -128,7 +128,7 @@ public class Notifications {
           List.of("The agreed action for " + rec.getBusinessKey() + howLate + " Your managers have been told.",
               describe(rec),
               "Post a progress update, ask for a revised target date, or submit your evidence."),
-          "Open the recommendation's evidence page", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation's evidence page", links.recommendationLink(rec.getId()), rec.getId()));
     }
     for (Recipients.Person person : recipients.escalation(rec, escalationGroups)) {
       outbox.enqueue(ESCALATION + ":" + event, person.email(), new Notice(ESCALATION,
@@ -137,7 +137,7 @@ public class Notifications {
           List.of("The agreed action for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer() + ")" + howLate,
               describe(rec),
               "You receive this as a member of: " + String.join(", ", escalationGroups) + "."),
-          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -163,7 +163,7 @@ public class Notifications {
                   + ") by the " + cycle.getName() + " deadline, " + UkDates.display(cycle.getUpdateDeadline()) + ".",
               describe(rec),
               "The committee report will say \"no update received this cycle\"."),
-          "Open the recommendation", settings.recommendationLink(rec.getId()), rec.getId()));
+          "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }
 
@@ -177,7 +177,7 @@ public class Notifications {
                   + " report (as at " + UkDates.display(cycle.getAsAt()) + ").",
               "Please give it by " + UkDates.display(cycle.getUpdateDeadline()) + "; after that the report will say no update was received.",
               describe(rec)),
-          "Open the task in Tasklist", settings.taskLink(taskId), rec.getId()));
+          "Open the task in Tasklist", links.taskLink(taskId), rec.getId()));
     }
   }
 

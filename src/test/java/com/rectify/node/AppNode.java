@@ -44,7 +44,6 @@ final class AppNode implements AutoCloseable {
     this.port = port;
     this.settings = new LinkedHashMap<>(settings);
     this.settings.put("server.port", String.valueOf(port));
-    this.settings.put("rectify.mail.public-url", "http://localhost:" + port);
     this.log = logDirectory.resolve(name + ".log");
   }
 
