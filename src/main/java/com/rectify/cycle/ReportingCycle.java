@@ -33,6 +33,17 @@ public class ReportingCycle {
   @Column(name = "opened_at", nullable = false)
   private Instant openedAt;
 
+  /** Recommendations in implementation asked for their update; null for a cycle opened before they were counted. */
+  @Column(name = "asked_count")
+  private Integer askedCount;
+
+  /** Open recommendations not asked, because nothing was theirs to do: not agreed, under review, awaiting a risk decision. */
+  @Column(name = "not_asked_count")
+  private Integer notAskedCount;
+
+  @Column(name = "all_asked_at")
+  private Instant allAskedAt;
+
   protected ReportingCycle() {}
 
   public ReportingCycle(String name, LocalDate asAt, LocalDate updateDeadline, String openedBy, Instant openedAt) {
@@ -41,6 +52,17 @@ public class ReportingCycle {
     this.updateDeadline = updateDeadline;
     this.openedBy = openedBy;
     this.openedAt = openedAt;
+    this.askedCount = 0;
+    this.notAskedCount = 0;
+  }
+
+  void countAsked(int asked, int notAsked) {
+    this.askedCount = (askedCount == null ? 0 : askedCount) + asked;
+    this.notAskedCount = (notAskedCount == null ? 0 : notAskedCount) + notAsked;
+  }
+
+  void allAsked(Instant at) {
+    this.allAskedAt = at;
   }
 
   public Long getId() { return id; }
@@ -49,4 +71,7 @@ public class ReportingCycle {
   public LocalDate getUpdateDeadline() { return updateDeadline; }
   public String getOpenedBy() { return openedBy; }
   public Instant getOpenedAt() { return openedAt; }
+  public Integer getAskedCount() { return askedCount; }
+  public Integer getNotAskedCount() { return notAskedCount; }
+  public Instant getAllAskedAt() { return allAskedAt; }
 }

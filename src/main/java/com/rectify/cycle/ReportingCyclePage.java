@@ -27,8 +27,36 @@ class ReportingCyclePage {
 
   @GetMapping("/reporting-cycles")
   public String show(Model model) {
-    model.addAttribute("cycles", repository.findAllByOrderByIdDesc());
+    model.addAttribute("cycles", repository.findAllByOrderByIdDesc().stream().map(Row::of).toList());
     return "reporting-cycles";
+  }
+
+  /** A cycle as the page lists it, with who was asked in words. */
+  record Row(String name, LocalDate asAt, LocalDate updateDeadline, String openedBy, String asked) {
+    static Row of(ReportingCycle cycle) {
+      return new Row(cycle.getName(), cycle.getAsAt(), cycle.getUpdateDeadline(), cycle.getOpenedBy(), askedInWords(cycle));
+    }
+  }
+
+  private static String askedInWords(ReportingCycle cycle) {
+    if (cycle.getAskedCount() == null) {
+      return "Every open recommendation was asked.";
+    }
+    int asked = cycle.getAskedCount();
+    int notAsked = cycle.getNotAskedCount();
+    if (cycle.getAllAskedAt() == null) {
+      return asked == 0 ? "Being asked now." : "Being asked: " + recommendations(asked) + " in implementation asked so far.";
+    }
+    String words = recommendations(asked) + " in implementation asked for an update.";
+    if (notAsked == 0) {
+      return words + " No other recommendation was open.";
+    }
+    return words + " " + notAsked + " other open " + (notAsked == 1 ? "one was" : "ones were")
+        + " not asked: not yet agreed, evidence under review or awaiting a risk decision, nothing is theirs to do yet.";
+  }
+
+  private static String recommendations(int count) {
+    return count + (count == 1 ? " recommendation" : " recommendations");
   }
 
   @PostMapping("/reporting-cycles")
@@ -39,7 +67,9 @@ class ReportingCyclePage {
     try {
       ReportingCycle cycle = cycles.open(name, asAt, updateDeadline, principal.getName());
       redirect.addFlashAttribute("message", "Opened " + cycle.getName()
-          + ". Every open recommendation is being asked for its update; the officers' tasks appear in Tasklist within moments.");
+          + ". The recommendations in implementation are being asked for their update; the officers' tasks appear in"
+          + " Tasklist within moments. Those not yet agreed, with evidence under review or awaiting a risk decision are not"
+          + " asked: nothing is theirs to do yet. The table of cycles below says how many were asked.");
     } catch (ApiException e) {
       redirect.addFlashAttribute("error", e.getProblems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")));
     }

@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens reporting cycles. Opening only stores the cycle and starts a {@code reporting-cycle} process, whose
- * asynchronous steps ask the open recommendations for their update a chunk at a time; the caller does not
- * wait for 10,000 of them.
+ * asynchronous steps ask the recommendations in implementation for their update a chunk at a time; the
+ * caller does not wait for 10,000 of them.
  */
 @Component("reportingCycles")
 public class ReportingCycles {
@@ -63,6 +63,17 @@ public class ReportingCycles {
     asApplication.run(() -> runtimeService.startProcessInstanceByKey(LifecycleVariables.REPORTING_CYCLE_PROCESS,
         "cycle-" + cycle.getId(), Map.of(LifecycleVariables.REPORTING_CYCLE_ID, cycle.getId())));
     return cycle;
+  }
+
+  /** What one chunk of the asking did; the last chunk also says the asking is done. */
+  @Transactional
+  public void recordAsked(Long cycleId, int asked, int notAsked, boolean allAsked) {
+    ReportingCycle cycle = byId(cycleId);
+    cycle.countAsked(asked, notAsked);
+    if (allAsked) {
+      cycle.allAsked(today.now().toInstant());
+    }
+    cycles.save(cycle);
   }
 
   public ReportingCycle byId(Long id) {

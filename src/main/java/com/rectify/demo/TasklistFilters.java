@@ -2,19 +2,32 @@ package com.rectify.demo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The three Tasklist filters every officer and auditor starts from; created once, left alone after. */
+/**
+ * The Tasklist filters every officer and auditor starts from. Each is created once when missing and left
+ * alone after, since a council may edit it; one that still reads exactly as an earlier release of Rectify
+ * wrote it is brought up to date.
+ */
 @Component
 public class TasklistFilters {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String OFFERED_TO_ME_BY_NAME = "Offered to me by name";
+  public static final String MY_GROUPS_TASKS = "My group's tasks";
+  public static final String OVERDUE = "Overdue";
+
+  private static final String OVERDUE_DESCRIPTION = "Open tasks past their due date (the recommendation's target date)";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -24,27 +37,77 @@ public class TasklistFilters {
     this.taskService = taskService;
   }
 
+  private record Definition(String name, int priority, String description, TaskQuery query) {}
+
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void ensureFilters() {
-    create("My tasks", 1, "Tasks assigned to me", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    create("My group's tasks", 2, "Unclaimed tasks offered to my groups or to me",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    create("Overdue", 3, "Open tasks past their due date (the recommendation's target date)",
-        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    ensure(new Definition(MY_TASKS, 1, "Tasks assigned to me", assignedToMe()));
+    ensure(new Definition(OFFERED_TO_ME_BY_NAME, 2,
+        "Tasks offered to me by name, as a lead officer of the recommendation, that nobody has claimed yet", offeredToMeByName()));
+    ensure(new Definition(MY_GROUPS_TASKS, 3, "Tasks offered to my groups, claimed or not", offeredToMyGroups()),
+        new Definition(MY_GROUPS_TASKS, 2, "Unclaimed tasks offered to my groups or to me", offeredToMyGroups()));
+    ensure(new Definition(OVERDUE, 4, OVERDUE_DESCRIPTION, overdue()),
+        new Definition(OVERDUE, 3, OVERDUE_DESCRIPTION, overdue()));
   }
 
-  private void create(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+  private TaskQuery assignedToMe() {
+    return taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
+  }
+
+  /** Without withCandidateUsers() the engine would also count the tasks offered to the user's groups. */
+  private TaskQuery offeredToMeByName() {
+    return taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").withCandidateUsers();
+  }
+
+  private TaskQuery offeredToMyGroups() {
+    return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+  }
+
+  private TaskQuery overdue() {
+    return taskService.createTaskQuery().dueBeforeExpression("${now()}");
+  }
+
+  /** Creates the filter when none has its name; updates one that is exactly as the earlier release wrote it. */
+  private void ensure(Definition current, Definition... earlier) {
+    List<Filter> existing = filterService.createFilterQuery().filterName(current.name()).list();
+    if (existing.isEmpty()) {
+      filterService.saveFilter(filterService.newTaskFilter(current.name()).setQuery(current.query()).setProperties(properties(current)));
+      keepOne(current.name());
       return;
     }
-    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-        "priority", priority,
-        "description", description,
+    for (Filter filter : existing) {
+      for (Definition old : earlier) {
+        if (is(filter, old)) {
+          filterService.saveFilter(filter.setQuery(current.query()).setProperties(properties(current)));
+          break;
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> properties(Definition definition) {
+    return Map.of(
+        "priority", definition.priority(),
+        "description", definition.description(),
         "refresh", true,
-        "variables", List.of()));
-    filterService.saveFilter(filter);
-    keepOne(name);
+        "variables", List.of());
+  }
+
+  private static boolean is(Filter filter, Definition definition) {
+    Map<String, Object> properties = filter.getProperties();
+    return filter.getOwner() == null
+        && definition.name().equals(filter.getName())
+        && properties != null && properties.size() == 4
+        && properties.get("priority") instanceof Number priority && priority.intValue() == definition.priority()
+        && definition.description().equals(properties.get("description"))
+        && Boolean.TRUE.equals(properties.get("refresh"))
+        && properties.get("variables") instanceof List<?> variables && variables.isEmpty()
+        && filter.getQuery() instanceof TaskQuery query && Objects.equals(json(query), json(definition.query()));
+  }
+
+  private static String json(TaskQuery query) {
+    return new JsonTaskQueryConverter().toJsonObject(query).toString();
   }
 
   /**

@@ -42,6 +42,16 @@ class Recipients {
     return List.copyOf(people.values());
   }
 
+  /** The people named and every member of the groups, each once. */
+  public List<Person> offeredTo(Collection<String> userIds, Collection<String> groupIds) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    for (String userId : userIds) {
+      user(userId).forEach(p -> people.putIfAbsent(p.userId(), p));
+    }
+    membersOf(groupIds).forEach(p -> people.putIfAbsent(p.userId(), p));
+    return List.copyOf(people.values());
+  }
+
   /** The recommendation's lead officers with a login; when none has one, the owning service's officers. */
   public List<Person> officersOf(Recommendation recommendation) {
     Map<String, Person> people = new LinkedHashMap<>();

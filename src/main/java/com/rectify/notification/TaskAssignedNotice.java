@@ -6,16 +6,18 @@ import com.rectify.common.TaskActor;
 import com.rectify.recommendation.RecommendationLookup;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener (create and assignment) on every human task: tells the assignee a task is waiting, or,
- * while nobody is assigned, the members of its candidate groups. Whoever claims a task for themselves
- * is not told about it; a person hears of one task once.
+ * while nobody is assigned, everyone it is offered to: the people it names and the members of its
+ * candidate groups. Whoever claims a task for themselves is not told about it; a person hears of one task
+ * once.
  */
 @Component("taskAssignedNotice")
 class TaskAssignedNotice implements TaskListener {
@@ -44,10 +46,19 @@ class TaskAssignedNotice implements TaskListener {
       }
       people = recipients.user(task.getAssignee());
     } else {
-      Set<String> groups = task.getCandidates().stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(link -> link.getGroupId()).collect(Collectors.toCollection(java.util.TreeSet::new));
-      people = recipients.membersOf(groups);
+      Set<String> users = new TreeSet<>();
+      Set<String> groups = new TreeSet<>();
+      for (IdentityLink link : task.getCandidates()) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          }
+          if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        }
+      }
+      people = recipients.offeredTo(users, groups);
     }
     if (!people.isEmpty()) {
       if (LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE.equals(task.getTaskDefinitionKey())) {

@@ -21,14 +21,14 @@ public interface RecommendationRepository
   @org.springframework.data.jpa.repository.Query("select r.id from Recommendation r where r.businessKey in :keys")
   List<Long> findIdsByBusinessKeyIn(@org.springframework.data.repository.query.Param("keys") java.util.Collection<String> keys);
 
-  /** An open recommendation as a reporting cycle asks it: its id and its lifecycle's business key. */
-  record OpenKey(Long id, String businessKey) {}
+  /** An open recommendation as a reporting cycle looks at it: its id, its lifecycle's business key and its status. */
+  record OpenKey(Long id, String businessKey, RecommendationStatus status) {}
 
   /**
-   * The next open recommendations after a cursor, in id order: a reporting cycle asks them in chunks. Only ids
-   * and keys, so the chunk does not fill the persistence context that every step's query then flushes.
+   * The next open recommendations after a cursor, in id order: a reporting cycle goes through them in chunks. Only
+   * ids, keys and statuses, so the chunk does not fill the persistence context that every step's query then flushes.
    */
-  @org.springframework.data.jpa.repository.Query("select new com.rectify.recommendation.RecommendationRepository$OpenKey(r.id, r.businessKey)"
+  @org.springframework.data.jpa.repository.Query("select new com.rectify.recommendation.RecommendationRepository$OpenKey(r.id, r.businessKey, r.status)"
       + " from Recommendation r where r.id > :after and r.status not in :closed order by r.id")
   List<OpenKey> findOpenAfter(@org.springframework.data.repository.query.Param("after") Long after,
       @org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed,

@@ -69,6 +69,32 @@ class NotificationTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aTaskOfferedToLeadOfficersByNameIsMailedToEachOfThemAndToItsGroupsMembersOnceEach() {
+    // Finance's recommendation, co-led by Hannah, a housing officer: only her name brings the task to her.
+    Recommendation rec = newAudit("Hannah Hughes/Olivia Officer", "High").get(0);
+    Task agree = task(rec, "Task_AgreeAction");
+    assertThat(agree.getAssignee()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(agree.getId())).extracting(link -> link.getUserId())
+        .contains("hannah", "olivia");
+    assertThat(identityService.createUserQuery().memberOfGroup("service-finance").list()).extracting(u -> u.getId())
+        .contains("olivia", "sam").doesNotContain("hannah");
+
+    List<MimeMessage> agreeMails = sentAbout(rec).stream()
+        .filter(m -> subject(m).startsWith("Task for you: Agree management action")).toList();
+
+    // Olivia is both named and in the service's group: she hears once. Sam hears as a member of the group.
+    assertThat(agreeMails).extracting(TestSmtp::recipient)
+        .containsExactlyInAnyOrder("hannah@council.example", "olivia@council.example", "sam@council.example");
+    assertThat(agreeMails).allSatisfy(m -> assertThat(plainText(m)).contains("#/?task=" + agree.getId()));
+
+    identityService.setAuthentication("hannah", List.of("officers", "service-housing"));
+    taskService.claim(agree.getId(), "hannah");
+    identityService.clearAuthentication();
+    assertThat(sentAbout(rec).stream().filter(m -> subject(m).startsWith("Task for you: Agree management action")))
+        .as("claiming it for herself tells nobody, and nobody hears twice").hasSize(3);
+  }
+
+  @Test
   void evidenceSentBackTellsTheOfficerTheAuditorsReasonAndLinksToTheEvidencePage() {
     Recommendation rec = newRecommendation("Low");
     agree(rec, LocalDate.now().plusMonths(3));

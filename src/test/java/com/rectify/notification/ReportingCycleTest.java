@@ -7,15 +7,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.rectify.common.Today;
+import com.rectify.demo.DemoUsers;
 import com.rectify.cycle.MissedUpdateRepository;
 import com.rectify.cycle.ReportingCycle;
 import com.rectify.cycle.ReportingCycles;
 import com.rectify.lifecycle.LifecycleTestSupport;
 import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.api.RecommendationDetail;
 import com.rectify.recommendation.api.RecommendationQueries;
+import com.rectify.security.FormLogin;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -29,8 +36,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A reporting cycle asks every open recommendation for an update, in chunks, and flags the ones that miss the deadline. */
+/**
+ * A reporting cycle asks every recommendation in implementation for an update, in chunks, and flags the ones that
+ * miss the deadline; those with nothing of their own to do are not asked, and the cycles page says so.
+ */
 class ReportingCycleTest extends LifecycleTestSupport {
 
   @RegisterExtension
@@ -41,6 +53,8 @@ class ReportingCycleTest extends LifecycleTestSupport {
   @Autowired ProgressUpdateRepository updates;
   @Autowired MailDispatcher dispatcher;
   @Autowired RecommendationQueries queries;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -71,14 +85,75 @@ class ReportingCycleTest extends LifecycleTestSupport {
   }
 
   @Test
-  void aCycleAsksEveryOpenRecommendationAndFlagsTheOneWithoutAnUpdateAtTheDeadline() {
+  void aCycleAsksOnlyRecommendationsInImplementationAndThePageSaysHowManyAndWhyTheOthersWereNot() throws Exception {
+    List<Recommendation> recs = newAudit("Olivia Officer", "High", "Medium", "Low", "Medium");
+    Recommendation notAgreedYet = recs.get(0);
+    Recommendation inImplementation = recs.get(1);
+    Recommendation underReview = recs.get(2);
+    Recommendation awaitingRisk = recs.get(3);
+    LocalDate target = LocalDate.now(Today.LONDON).plusMonths(6);
+    agree(inImplementation, target);
+    agree(underReview, target);
+    submitEvidence(underReview);
+    notAgree(awaitingRisk);
+    assertThat(List.of(statusOf(notAgreedYet), statusOf(inImplementation), statusOf(underReview), statusOf(awaitingRisk)))
+        .containsExactly(RecommendationStatus.AWAITING_AGREEMENT, RecommendationStatus.IN_IMPLEMENTATION,
+            RecommendationStatus.AWAITING_REVIEW, RecommendationStatus.AWAITING_RISK_ACCEPTANCE);
+    // The cycle goes through the whole register, other tests' recommendations too: count what it will find.
+    int inImplementationNow = count("status = 'IN_IMPLEMENTATION'");
+    int othersOpenNow = count("status in ('AWAITING_AGREEMENT', 'AWAITING_REVIEW', 'AWAITING_RISK_ACCEPTANCE')");
+    LocalDate today = LocalDate.now(Today.LONDON);
+    String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
+
+    ReportingCycle cycle = cycles.open(name, today, today.plusDays(14), "helen");
+    assertThat(row(name)).as("while it is being asked").contains("Being asked now.");
+    askEveryone(cycle);
+
+    assertThat(task(inImplementation, "Task_ProvideProgressUpdate")).isNotNull();
+    for (Recommendation rec : List.of(notAgreedYet, underReview, awaitingRisk)) {
+      assertThat(task(rec, "Task_ProvideProgressUpdate")).as(rec.getBusinessKey()).isNull();
+      assertThat(instanceOf(rec)).as(rec.getBusinessKey()).hasNotPassed("Task_ProvideProgressUpdate");
+    }
+    List<String> keys = recs.stream().map(Recommendation::getBusinessKey).toList();
+    assertThat(mail("Update requested for " + name + ": ")).extracting(m -> subject(m).substring(subject(m).lastIndexOf(": ") + 2))
+        .filteredOn(keys::contains).containsExactly(inImplementation.getBusinessKey());
+
+    ReportingCycle asked = cycles.byId(cycle.getId());
+    assertThat(asked.getAskedCount()).isEqualTo(inImplementationNow);
+    assertThat(asked.getNotAskedCount()).isEqualTo(othersOpenNow);
+    assertThat(row(name))
+        .contains(inImplementationNow + (inImplementationNow == 1 ? " recommendation" : " recommendations")
+            + " in implementation asked for an update.")
+        .contains(othersOpenNow + " other open ones were not asked: not yet agreed, evidence under review or awaiting a risk"
+            + " decision, nothing is theirs to do yet.")
+        .doesNotContain("IN_IMPLEMENTATION");
+  }
+
+  private int count(String where) {
+    return jdbc.queryForObject("select count(*) from recommendation where " + where, Integer.class);
+  }
+
+  /** The cycle's row on the reporting cycles page, as the head of audit reads it after signing in. */
+  private String row(String cycleName) throws Exception {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String session = FormLogin.session(client, "http://localhost:" + port, "helen", DemoUsers.PASSWORD);
+    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/reporting-cycles"))
+        .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr>\\s*<td>" + java.util.regex.Pattern.quote(cycleName)
+        + "</td>(.*?)</tr>", java.util.regex.Pattern.DOTALL).matcher(answer.body());
+    assertThat(row.find()).as(cycleName + " on the page").isTrue();
+    return row.group(1);
+  }
+
+  @Test
+  void aCycleAsksEveryRecommendationInImplementationAndFlagsTheOneWithoutAnUpdateAtTheDeadline() {
     List<Recommendation> recs = newAudit("Olivia Officer", "High", "Medium", "Low");
     Recommendation answers = recs.get(0);
     Recommendation silent = recs.get(1);
     Recommendation updatesThroughImplementAction = recs.get(2);
     LocalDate target = LocalDate.now(Today.LONDON).plusMonths(6);
-    agree(answers, target);
-    agree(updatesThroughImplementAction, target);
+    recs.forEach(rec -> agree(rec, target));
     LocalDate today = LocalDate.now(Today.LONDON);
     String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
 
@@ -91,7 +166,7 @@ class ReportingCycleTest extends LifecycleTestSupport {
     Task silentTask = task(silent, "Task_ProvideProgressUpdate");
     assertThat(silentTask.getName()).isEqualTo("Provide progress update · " + silent.getBusinessKey());
     assertThat(silentTask.getDueDate()).isEqualTo(Today.endOfDay(today.plusDays(14)));
-    // The cycle asks every open recommendation in the register, other tests' too: look at this audit's.
+    // The cycle asks every recommendation in implementation in the register, other tests' too: look at this audit's.
     List<String> keys = recs.stream().map(Recommendation::getBusinessKey).toList();
     List<MimeMessage> requests = mail("Update requested for " + name + ": ").stream()
         .filter(m -> keys.contains(subject(m).substring(subject(m).lastIndexOf(": ") + 2))).toList();
