@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import com.rectify.security.Workplaces;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommitteeReportController {
 
+  private final Workplaces workplaces;
+
   private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final CommitteeReportService reports;
@@ -33,8 +37,10 @@ class CommitteeReportController {
   private final Today today;
   private final RecommendationAccess access;
 
-  public CommitteeReportController(CommitteeReportService reports, ReportFormats formats, Today today, RecommendationAccess access) {
+  public CommitteeReportController(CommitteeReportService reports, ReportFormats formats, Today today, RecommendationAccess access,
+      Workplaces workplaces) {
     this.access = access;
+    this.workplaces = workplaces;
     this.reports = reports;
     this.formats = formats;
     this.today = today;
@@ -43,7 +49,7 @@ class CommitteeReportController {
   @GetMapping({"/api/reports/committee", "/reports/committee"})
   public ResponseEntity<?> committee(@RequestParam(required = false) String asAt, @RequestParam(required = false) String format,
       @RequestParam(required = false) String since, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-      Authentication authentication) {
+      Authentication authentication, CsrfToken csrf) {
     if (!access.canReadReports(authentication)) {
       throw ApiException.of(HttpStatus.FORBIDDEN, "asAt", "The committee report is for audit, the committee and senior officers.");
     }
@@ -62,7 +68,7 @@ class CommitteeReportController {
     String name = "committee-report-" + day;
     return switch (chosen) {
       case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-          .body(formats.html(report, false));
+          .body(formats.html(report, workplaces.open(authentication), csrf));
       case "pdf" -> file(formats.pdf(report), MediaType.APPLICATION_PDF, name + ".pdf");
       case "xlsx" -> file(formats.xlsx(report), XLSX, name + ".xlsx");
       case "csv" -> file(formats.csv(report).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");

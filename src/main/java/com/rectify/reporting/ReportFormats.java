@@ -28,6 +28,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.springframework.security.web.csrf.CsrfToken;
+import com.rectify.security.Workplaces;
 
 /**
  * The committee report as HTML (a Thymeleaf page), PDF (the same HTML laid out by openhtmltopdf), XLSX and
@@ -58,10 +60,17 @@ public class ReportFormats {
     }
   }
 
-  public String html(CommitteeReport report, boolean forPdf) {
+  /** The page as a browser shows it, under the navigation of what the reader may open. */
+  public String html(CommitteeReport report, List<Workplaces.Place> navPlaces, CsrfToken csrf) {
+    return html(report, false, navPlaces, csrf);
+  }
+
+  private String html(CommitteeReport report, boolean forPdf, List<Workplaces.Place> navPlaces, CsrfToken csrf) {
     Context context = new Context(java.util.Locale.UK);
     context.setVariable("report", report);
     context.setVariable("forPdf", forPdf);
+    context.setVariable("navPlaces", navPlaces);
+    context.setVariable("_csrf", csrf);
     context.setVariable("styles", forPdf ? styles : null);
     context.setVariable("summaryColumns", SUMMARY_COLUMNS);
     context.setVariable("dates", new Dates());
@@ -72,7 +81,7 @@ public class ReportFormats {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.withHtmlContent(html(report, true), null);
+      builder.withHtmlContent(html(report, true, List.of(), null), null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();

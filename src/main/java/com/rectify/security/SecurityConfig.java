@@ -84,7 +84,7 @@ class SecurityConfig {
       throws Exception {
     RequestMatcher webappApi = path("/camunda/api/**");
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/error", "/favicon.ico", "/rectify.css", "/actuator/health", "/actuator/health/**")
+            .requestMatchers("/login", "/error", "/favicon.ico", "/rectify.css", "/accessibility", "/actuator/health", "/actuator/health/**")
             .permitAll()
             .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/plugin/**", "/camunda/api/admin/setup/**", "/h2-console/**")
             .hasAuthority(Groups.CAMUNDA_ADMIN)
@@ -93,8 +93,8 @@ class SecurityConfig {
             // The dashboard, register and recommendation pages are for any login, narrowed by RecommendationAccess.
             .requestMatchers("/analytics").hasAnyAuthority(Groups.ANALYTICS_READERS.toArray(String[]::new))
             .anyRequest().authenticated())
-        // After signing in: the page asked for, else Tasklist, where most people work.
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/default/")
+        // After signing in: the page asked for, else the home page, which sends each person to where their work is.
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/")
             .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(

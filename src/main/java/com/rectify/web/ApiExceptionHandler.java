@@ -110,8 +110,7 @@ class ApiExceptionHandler {
       page.addObject("problems", problems);
       page.addObject("path", request.getRequestURI());
       Authentication user = SecurityContextHolder.getContext().getAuthentication();
-      page.addObject("navAnalytics", navigation.analytics(user));
-      page.addObject("navReports", navigation.reports(user));
+      page.addObject("navPlaces", navigation.places(user));
       return page;
     }
     return ResponseEntity.status(status).body(new ApiErrorBody(status.value(), message, problems));

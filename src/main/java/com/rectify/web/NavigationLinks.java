@@ -1,30 +1,29 @@
 package com.rectify.web;
 
-import com.rectify.recommendation.access.RecommendationAccess;
-import com.rectify.common.GroupCheck;
-import com.rectify.common.Groups;
+import com.rectify.security.Workplaces;
+import java.util.List;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The pages' navigation offers only what the signed-in user may open. */
+/** Every page's navigation (templates/fragments/nav.html) offers only what the signed-in user may open. */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationLinks {
 
-  private final RecommendationAccess access;
+  private final Workplaces workplaces;
 
-  public NavigationLinks(RecommendationAccess access) {
-    this.access = access;
+  public NavigationLinks(Workplaces workplaces) {
+    this.workplaces = workplaces;
   }
 
-  @ModelAttribute("navAnalytics")
-  public boolean analytics(Authentication authentication) {
-    return GroupCheck.isInAny(authentication, Groups.ANALYTICS_READERS.toArray(String[]::new));
+  @ModelAttribute("navPlaces")
+  public List<Workplaces.Place> places(Authentication authentication) {
+    return signedIn(authentication) ? workplaces.open(authentication) : List.of();
   }
 
-  @ModelAttribute("navReports")
-  public boolean reports(Authentication authentication) {
-    return access.canReadReports(authentication);
+  static boolean signedIn(Authentication authentication) {
+    return authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
   }
 }

@@ -78,7 +78,7 @@ class PagesUnderTheirPolicyTest {
     assertThat(shades).as("the analytics' shaded cells").isNotEmpty().allSatisfy(shade -> assertThat(shade).startsWith("rgba(240, 138, 36, 0."));
 
     page.navigate(url("/reports/committee?format=html"));
-    assertThat(page.evaluate("() => getComputedStyle(document.querySelector('.bar')).backgroundColor"))
+    assertThat(page.evaluate("() => getComputedStyle(document.querySelector('header.nav')).backgroundColor"))
         .as("the committee report's stylesheet").isEqualTo("rgb(29, 53, 87)");
 
     page.navigate(url("/imports"));

@@ -28,9 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RectifyApplicationTest
 class EveryRouteNeedsALoginTest {
 
-  /** The only routes anyone may reach without a login: the login page, its assets, the error page and health. */
+  /** The only routes anyone may reach without a login: the login page, its assets, the error page, health and the accessibility statement. */
   static final Set<String> PUBLIC = Set.of(
       "GET /login",
+      "GET /accessibility",
       "GET /error",
       "GET /rectify.css",
       "GET /favicon.ico",
