@@ -85,7 +85,7 @@ class PagesUnderTheirPolicyTest {
     page.locator("#file").setInputFiles(new FilePayload("policy.csv", "text/csv",
         ("Audit,Rec No.,Recommendation,Rating,Lead Officer,By When\nPOLICY-1,1,Keep a register.,Low,Olivia Officer,31 May 2030\n")
             .getBytes(StandardCharsets.UTF_8)));
-    page.locator("button[type=submit]").click();
+    page.locator("main button[type=submit]").click();
     assertThat(page.locator("[role=status]").textContent()).contains("dry run, nothing written");
 
     assertThat(windows.consoleErrors()).isEmpty();

@@ -47,7 +47,7 @@ class ImportPageTest {
 
       page.navigate("http://localhost:" + port + "/imports");
       page.locator("#file").setInputFiles(new FilePayload("gifts.csv", "text/csv", sheet));
-      page.locator("button[type=submit]").click();
+      page.locator("main button[type=submit]").click();
       // The answer is a new page; its status is awaited, not the one the page may still show from before.
       PlaywrightAssertions.assertThat(page.locator("[role=status]")).containsText("dry run, nothing written");
       assertThat(page.locator("[role=status]").textContent()).contains("2 new", "0 error(s)");
@@ -55,7 +55,7 @@ class ImportPageTest {
 
       page.locator("#file").setInputFiles(new FilePayload("gifts.csv", "text/csv", sheet));
       page.locator("input[name=dryRun]").uncheck();
-      page.locator("button[type=submit]").click();
+      page.locator("main button[type=submit]").click();
       PlaywrightAssertions.assertThat(page.locator("[role=status]")).containsText("imported —");
       assertThat(page.locator("[role=status]").textContent()).contains("2 new");
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/import-page.png")).setFullPage(true));
