@@ -1,5 +1,7 @@
 package com.rectify.demo;
 
+import static com.rectify.common.TasklistFilterNames.*;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,11 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TasklistFilters {
-
-  public static final String MY_TASKS = "My tasks";
-  public static final String OFFERED_TO_ME_BY_NAME = "Offered to me by name";
-  public static final String MY_GROUPS_TASKS = "My group's tasks";
-  public static final String OVERDUE = "Overdue";
 
   private static final String OVERDUE_DESCRIPTION = "Open tasks past their due date (the recommendation's target date)";
 

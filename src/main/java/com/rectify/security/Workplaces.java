@@ -2,9 +2,11 @@ package com.rectify.security;
 
 import com.rectify.common.GroupCheck;
 import com.rectify.common.Groups;
+import com.rectify.common.TasklistFilterNames;
 import com.rectify.recommendation.access.RecommendationAccess;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.FilterService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +50,26 @@ public class Workplaces {
   }
 
   private final RecommendationAccess access;
+  private final FilterService filters;
 
-  public Workplaces(RecommendationAccess access) {
+  public Workplaces(RecommendationAccess access, FilterService filters) {
     this.access = access;
+    this.filters = filters;
+  }
+
+  /**
+   * The address signing in leads to: the home place and, for auditors and senior officers, whose tasks are offered
+   * to their groups, Tasklist opened at the filter that holds those tasks rather than at their own (empty) list.
+   */
+  public String homeAddress(Authentication user) {
+    Place home = home(user);
+    boolean workComesThroughGroups = !GroupCheck.isInAny(user, Groups.OFFICERS)
+        && GroupCheck.isInAny(user, Groups.AUDITORS, Groups.SENIOR_OFFICERS);
+    if (home != Place.TASKLIST || !workComesThroughGroups) {
+      return home.path();
+    }
+    return filters.createFilterQuery().filterName(TasklistFilterNames.MY_GROUPS_TASKS).orderByFilterId().asc().list().stream()
+        .findFirst().map(filter -> home.path() + "#/?filter=" + filter.getId()).orElse(home.path());
   }
 
   /** Every place this person may open, in the navigation's order. */

@@ -17,6 +17,6 @@ class HomePage {
 
   @GetMapping("/")
   String home(Authentication user) {
-    return "redirect:" + workplaces.home(user).path();
+    return "redirect:" + workplaces.homeAddress(user);
   }
 }

@@ -7,9 +7,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.rectify.RectifyApplicationTest;
+import com.rectify.common.TasklistFilterNames;
 import com.rectify.demo.DemoUsers;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Each demo role signs in on the login page and lands where its work is, under one navigation that offers exactly
+ * Each demo role signs in on the login page and lands where its work is (auditors and senior officers in Tasklist at
+ * the filter of their groups' tasks), under one navigation that offers exactly
  * what the role may open (every Rectify page it offers answers, none refuses); Tasklist leads back to Rectify and
  * shows no banner asking council staff to migrate.
  */
@@ -51,6 +54,7 @@ class WayfindingTest {
 
   @LocalServerPort int port;
   @Autowired DemoUsers demoUsers;
+  @Autowired FilterService filterService;
 
   private BrowserContext context;
 
@@ -74,6 +78,9 @@ class WayfindingTest {
       Page page = context.newPage();
       signIn(page, user);
       assertThat(path(page)).as("where %s lands", user).isEqualTo(LANDING.get(user));
+      if (List.of("alice", "sarah").contains(user)) {
+        assertThat(page.url()).as("%s's work is offered to their groups", user).endsWith("#/?filter=" + groupsTasksFilter());
+      }
 
       page.navigate(url("/accessibility"));
       Locator links = page.locator("header.nav nav a");
@@ -124,6 +131,11 @@ class WayfindingTest {
     assertThat(page.locator("h1").innerText()).isEqualTo("Accessibility statement for Rectify");
     assertThat(page.locator("header.nav nav a").count()).as("nothing to open before signing in").isZero();
     assertThat(page.locator("header.nav form").count()).as("no sign-out before signing in").isZero();
+  }
+
+  private String groupsTasksFilter() {
+    return filterService.createFilterQuery().filterName(TasklistFilterNames.MY_GROUPS_TASKS).orderByFilterId().asc().list()
+        .get(0).getId();
   }
 
   private void signIn(Page page, String user) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rectify.RectifyApplicationTest;
+import com.rectify.common.TasklistFilterNames;
 import com.rectify.common.Groups;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.raising.AuditService;
@@ -86,9 +87,9 @@ class TasklistFiltersTest {
         .taskDefinitionKey(LifecycleVariables.TASK_AGREE_ACTION).singleResult();
     assertThat(agree.getAssignee()).as("two lead officers with a login: offered to both, given to neither").isNull();
 
-    String offered = filterId(TasklistFilters.OFFERED_TO_ME_BY_NAME);
-    String groups = filterId(TasklistFilters.MY_GROUPS_TASKS);
-    String mine = filterId(TasklistFilters.MY_TASKS);
+    String offered = filterId(TasklistFilterNames.OFFERED_TO_ME_BY_NAME);
+    String groups = filterId(TasklistFilterNames.MY_GROUPS_TASKS);
+    String mine = filterId(TasklistFilterNames.MY_TASKS);
 
     // Olivia co-leads a housing recommendation but is a finance officer: only her name brings it to her.
     assertThat(restList("olivia", offered, key)).containsExactly(agree.getId());
@@ -114,33 +115,33 @@ class TasklistFiltersTest {
 
   @Test
   void anOlderInstallationGetsTheFilterItLacksAndKeepsWhatItsCouncilChanged() {
-    List<String> names = List.of(TasklistFilters.MY_TASKS, TasklistFilters.OFFERED_TO_ME_BY_NAME, TasklistFilters.MY_GROUPS_TASKS,
-        TasklistFilters.OVERDUE);
+    List<String> names = List.of(TasklistFilterNames.MY_TASKS, TasklistFilterNames.OFFERED_TO_ME_BY_NAME, TasklistFilterNames.MY_GROUPS_TASKS,
+        TasklistFilterNames.OVERDUE);
     try {
       names.forEach(this::delete);
       // The three filters an earlier release created; the council has since made "Overdue" its own.
-      save(TasklistFilters.MY_TASKS, 1, "Tasks assigned to me", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-      save(TasklistFilters.MY_GROUPS_TASKS, 2, "Unclaimed tasks offered to my groups or to me",
+      save(TasklistFilterNames.MY_TASKS, 1, "Tasks assigned to me", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+      save(TasklistFilterNames.MY_GROUPS_TASKS, 2, "Unclaimed tasks offered to my groups or to me",
           taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-      save(TasklistFilters.OVERDUE, 3, "Past due: chase these first", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
-      Map<String, String> idsBefore = ids(names.stream().filter(n -> !n.equals(TasklistFilters.OFFERED_TO_ME_BY_NAME)).toList());
+      save(TasklistFilterNames.OVERDUE, 3, "Past due: chase these first", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+      Map<String, String> idsBefore = ids(names.stream().filter(n -> !n.equals(TasklistFilterNames.OFFERED_TO_ME_BY_NAME)).toList());
 
       filters.ensureFilters();
 
-      assertThat(filterService.createFilterQuery().filterName(TasklistFilters.OFFERED_TO_ME_BY_NAME).count()).isOne();
+      assertThat(filterService.createFilterQuery().filterName(TasklistFilterNames.OFFERED_TO_ME_BY_NAME).count()).isOne();
       assertThat(ids(idsBefore.keySet().stream().toList())).as("nothing recreated").isEqualTo(idsBefore);
-      assertThat(description(TasklistFilters.OFFERED_TO_ME_BY_NAME)).contains("offered to me by name").contains("nobody has claimed");
-      assertThat(description(TasklistFilters.MY_GROUPS_TASKS)).as("still the product's own: brought up to date")
+      assertThat(description(TasklistFilterNames.OFFERED_TO_ME_BY_NAME)).contains("offered to me by name").contains("nobody has claimed");
+      assertThat(description(TasklistFilterNames.MY_GROUPS_TASKS)).as("still the product's own: brought up to date")
           .isEqualTo("Tasks offered to my groups, claimed or not");
-      assertThat(priority(TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(3);
-      assertThat(description(TasklistFilters.OVERDUE)).as("the council's own, left alone").isEqualTo("Past due: chase these first");
-      assertThat(priority(TasklistFilters.OVERDUE)).isEqualTo(3);
-      assertThat(description(TasklistFilters.MY_TASKS)).isEqualTo("Tasks assigned to me");
+      assertThat(priority(TasklistFilterNames.MY_GROUPS_TASKS)).isEqualTo(3);
+      assertThat(description(TasklistFilterNames.OVERDUE)).as("the council's own, left alone").isEqualTo("Past due: chase these first");
+      assertThat(priority(TasklistFilterNames.OVERDUE)).isEqualTo(3);
+      assertThat(description(TasklistFilterNames.MY_TASKS)).isEqualTo("Tasks assigned to me");
 
       Map<String, String> idsAfter = ids(names);
       filters.ensureFilters();
       assertThat(ids(names)).as("a second start changes nothing").isEqualTo(idsAfter);
-      assertThat(description(TasklistFilters.OVERDUE)).isEqualTo("Past due: chase these first");
+      assertThat(description(TasklistFilterNames.OVERDUE)).isEqualTo("Past due: chase these first");
     } finally {
       names.forEach(this::delete);
       filters.ensureFilters();
