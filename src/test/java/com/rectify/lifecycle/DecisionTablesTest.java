@@ -38,13 +38,23 @@ class DecisionTablesTest {
     assertThat(result).isEqualTo(approverGroup);
   }
 
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"ESSENTIAL, s151-officer", "HIGH, s151-officer", "MEDIUM, directors", "LOW, heads-of-service"})
+  @ParameterizedTest(name = "{0} tier {1} → {2}")
+  @CsvSource({
+      "ESSENTIAL, 1, s151-officer", "HIGH, 1, s151-officer", "MEDIUM, 1, directors", "LOW, 1, heads-of-service",
+      "ESSENTIAL, 2, committee-chair", "HIGH, 2, committee-chair", "MEDIUM, 2, s151-officer", "LOW, 2, directors"})
   @Deployment(resources = "bpmn/risk-acceptor.dmn")
-  void riskAcceptor(String grade, String group) {
-    Object result = processEngine.getDecisionService().evaluateDecisionTableByKey("RiskAcceptor", Map.of("grade", grade))
-        .getSingleResult().getSingleEntry();
+  void riskAcceptor(String grade, int tier, String group) {
+    Object result = processEngine.getDecisionService().evaluateDecisionTableByKey("RiskAcceptor",
+        Map.of("grade", grade, "riskAcceptorTier", tier)).getSingleResult().getSingleEntry();
     assertThat(result).isEqualTo(group);
+  }
+
+  @ParameterizedTest(name = "{0}: no tier after 2")
+  @CsvSource({"ESSENTIAL", "LOW"})
+  @Deployment(resources = "bpmn/risk-acceptor.dmn")
+  void riskAcceptorNamesNoThirdTier(String grade) {
+    assertThat(processEngine.getDecisionService().evaluateDecisionTableByKey("RiskAcceptor",
+        Map.of("grade", grade, "riskAcceptorTier", 3)).isEmpty()).isTrue();
   }
 
   @ParameterizedTest(name = "{0} → remind {1} before, escalate {2} after, every {3}, to {4}")

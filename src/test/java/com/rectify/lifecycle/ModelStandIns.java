@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -92,6 +93,8 @@ public final class ModelStandIns {
     for (String listener : List.of("taskAssignedNotice", "reviewEvidence", "acceptResidualRisk", "approveRevisedDate")) {
       Mocks.register(listener, (TaskListener) task -> called(listener, task));
     }
+    // Who of the named group may decide depends on its members: the real step is tested with them.
+    Mocks.register("chooseRiskAcceptor", (ExecutionListener) execution -> called("chooseRiskAcceptor", execution));
     return this;
   }
 

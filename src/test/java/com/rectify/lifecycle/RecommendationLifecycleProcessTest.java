@@ -103,6 +103,23 @@ class RecommendationLifecycleProcessTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aRiskWhoseOnlyAcceptorLeadsTheRecommendationGoesToTheTablesNextTier() {
+    // Harry is the only head of service; a Low risk is theirs to accept, but not of a recommendation Harry leads.
+    assertThat(identityService.createUserQuery().memberOfGroup("heads-of-service").list())
+        .extracting(user -> user.getId()).containsExactly("harry");
+    Recommendation rec = newAudit("Harry Head-of-Service", "Low").get(0);
+    ProcessInstance instance = instanceOf(rec);
+    complete(rec, "Task_AgreeAction", "harry", "agreement", "NOT_AGREED", "notAgreedReason", "Too costly for the benefit.");
+
+    assertThat(taskService.getIdentityLinksForTask(task(rec, "Task_AcceptResidualRisk").getId()))
+        .as("the directors, the decision table's next tier for Low").extracting(link -> link.getGroupId())
+        .containsExactly("directors");
+    decideRisk(rec, "dan", "ACCEPTED");
+    executeJobs(rec);
+    assertThat(instance).isEnded().hasPassed("EndEvent_RiskAccepted");
+  }
+
+  @Test
   void riskRefusedWhenNothingWasAgreedGoesBackToAgreement() {
     Recommendation rec = newRecommendation("Medium");
     notAgree(rec);
