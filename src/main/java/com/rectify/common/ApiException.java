@@ -23,8 +23,9 @@ public class ApiException extends RuntimeException {
     return new ApiException(status, message, List.of(new FieldProblem(field, message)));
   }
 
-  public static ApiException notFound(String what, Object id) {
-    return of(HttpStatus.NOT_FOUND, "id", what + " " + id + " does not exist.");
+  /** "There is no recommendation at this address …": what was asked for, in words, without its number. */
+  public static ApiException notFound(String what) {
+    return of(HttpStatus.NOT_FOUND, "id", "There is no " + what + " at this address: it may have been mistyped, or removed.");
   }
 
   public HttpStatus getStatus() {

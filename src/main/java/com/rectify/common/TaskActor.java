@@ -12,9 +12,16 @@ public class TaskActor {
   public static final String SYSTEM = "system";
 
   private final IdentityService identityService;
+  private final PeopleNames names;
 
-  public TaskActor(IdentityService identityService) {
+  public TaskActor(IdentityService identityService, PeopleNames names) {
     this.identityService = identityService;
+    this.names = names;
+  }
+
+  /** The person's name, for a refusal a person reads. */
+  public String nameOf(String userId) {
+    return names.of(userId);
   }
 
   public String current() {
@@ -47,7 +54,8 @@ public class TaskActor {
   public void requireMembership(String userId, String groupId, String doing) {
     if (!isMember(userId, groupId)) {
       throw new LifecycleRuleViolation("assignee",
-          "User '" + userId + "' may not " + doing + ": this decision belongs to the group '" + groupId + "'.");
+          nameOf(userId) + " may not " + doing + ": this decision belongs to the group '" + groupId + "'."
+              + " Leave the task for one of its members.");
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.rectify.evidence;
 
+import com.rectify.common.GroupCheck;
+import com.rectify.common.Groups;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.access.RecommendationAccess;
@@ -44,6 +46,7 @@ class EvidencePage {
     model.addAttribute("recommendation", recommendation);
     model.addAttribute("evidence", evidence.findByRecommendationIdOrderByIdAsc(id));
     model.addAttribute("uploadOpen", open);
+    model.addAttribute("fingerprints", GroupCheck.isInAny(user, Groups.AUDITORS, Groups.AUDIT_MANAGERS));
     return "evidence";
   }
 

@@ -6,5 +6,15 @@ public enum EvidenceState {
   /** Submitted with the implementation step; waiting for an auditor. */
   SUBMITTED,
   ACCEPTED,
-  RETURNED
+  RETURNED;
+
+  /** As people read it: "submitted for review", "sent back". */
+  public String label() {
+    return switch (this) {
+      case UPLOADED -> "uploaded";
+      case SUBMITTED -> "submitted for review";
+      case ACCEPTED -> "accepted";
+      case RETURNED -> "sent back";
+    };
+  }
 }

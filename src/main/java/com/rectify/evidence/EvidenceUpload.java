@@ -50,7 +50,7 @@ public class EvidenceUpload {
   @Transactional
   public Evidence upload(Long recommendationId, String filename, byte[] content, String uploadedBy) {
     Recommendation recommendation = recommendations.findById(recommendationId)
-        .orElseThrow(() -> ApiException.notFound("Recommendation", recommendationId));
+        .orElseThrow(() -> ApiException.notFound("recommendation"));
     Task implementation = openImplementationStep(recommendation);
     String name = cleanName(filename);
     if (content.length == 0) {
@@ -77,7 +77,7 @@ public class EvidenceUpload {
   @Transactional(readOnly = true)
   public Evidence find(Long recommendationId, Long evidenceId) {
     return evidence.findById(evidenceId).filter(e -> e.getRecommendationId().equals(recommendationId))
-        .orElseThrow(() -> ApiException.notFound("Evidence", evidenceId));
+        .orElseThrow(() -> ApiException.notFound("evidence file"));
   }
 
   private Task openImplementationStep(Recommendation recommendation) {

@@ -46,8 +46,9 @@ class AcceptResidualRisk implements TaskListener {
     String acceptorGroup = (String) task.getVariable(RISK_ACCEPTOR_GROUP);
     actors.requireMembership(decider, acceptorGroup, "decide on the risk of a " + recommendation.getGrade().label() + " recommendation");
     if (recommendation.isLeadOfficer(decider)) {
-      throw new LifecycleRuleViolation("assignee", "User '" + decider
-          + "' is a lead officer for this recommendation and cannot accept its risk (four eyes).");
+      throw new LifecycleRuleViolation("assignee", actors.nameOf(decider)
+          + " is a lead officer for this recommendation and cannot accept its risk (four eyes): another member of the"
+          + " deciding group must.");
     }
     FormInput input = new FormInput(task);
     RiskDecision decision = input.choice(RISK_DECISION, RiskDecision.class);

@@ -44,7 +44,8 @@ class ApproveRevisedDate implements TaskListener {
     TargetDateRevision revision = revisions.findById(((Number) task.getVariable(REVISION_ID)).longValue()).orElseThrow();
     actors.requireMembership(approver, approverGroup, "decide on revision " + revision.getRevisionNumber() + " of this target date");
     if (approver.equals(revision.getRequestedBy())) {
-      throw new LifecycleRuleViolation("assignee", "User '" + approver + "' asked for this revised date and cannot approve it.");
+      throw new LifecycleRuleViolation("assignee", actors.nameOf(approver)
+          + " asked for this revised date and cannot decide on it (four eyes): another member of the approving group must.");
     }
     FormInput input = new FormInput(task);
     RevisionOutcome outcome = input.choice(REVISION_DECISION, RevisionOutcome.class);

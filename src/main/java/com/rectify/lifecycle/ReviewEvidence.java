@@ -55,7 +55,8 @@ class ReviewEvidence implements TaskListener {
     }
     String reviewer = actors.required(task, "review evidence");
     if (!actors.isMember(reviewer, Groups.AUDITORS) && !actors.isMember(reviewer, Groups.AUDIT_MANAGERS)) {
-      throw new LifecycleRuleViolation("assignee", "User '" + reviewer + "' may not review evidence: only auditors may.");
+      throw new LifecycleRuleViolation("assignee", actors.nameOf(reviewer)
+          + " may not review evidence: only auditors may. Leave the task for the audit team.");
     }
     refuseSubmitter(recommendation, reviewer);
     FormInput input = new FormInput(task);
@@ -82,8 +83,8 @@ class ReviewEvidence implements TaskListener {
 
   private void refuseSubmitter(Recommendation recommendation, String user) {
     if (user != null && evidence.submittersUnderReview(recommendation.getId()).contains(user)) {
-      throw new LifecycleRuleViolation("assignee", "User '" + user
-          + "' uploaded or submitted this evidence and cannot review it: another auditor must (four eyes).");
+      throw new LifecycleRuleViolation("assignee", actors.nameOf(user)
+          + " uploaded or submitted this evidence and cannot review it (four eyes): leave the review to another auditor.");
     }
   }
 }

@@ -23,6 +23,13 @@ class MailAdminPage {
     this.mails = mails;
   }
 
+  /** For the templates: {@code kinds.of(mail.kind)}. */
+  public static final class Kinds {
+    public String of(String kind) {
+      return MailKinds.label(kind);
+    }
+  }
+
   @GetMapping("/admin/mail")
   public String list(Model model) {
     model.addAttribute("mails", mails.findAllByOrderByIdDesc(PageRequest.of(0, SHOWN)));
@@ -30,13 +37,15 @@ class MailAdminPage {
     model.addAttribute("sent", mails.countByState(MailState.SENT));
     model.addAttribute("shown", SHOWN);
     model.addAttribute("stamp", STAMP);
+    model.addAttribute("kinds", new Kinds());
     return "admin-mail";
   }
 
   @GetMapping("/admin/mail/{id}")
   public String show(@PathVariable Long id, Model model) {
-    model.addAttribute("mail", mails.findById(id).orElseThrow(() -> com.rectify.common.ApiException.notFound("Mail", id)));
+    model.addAttribute("mail", mails.findById(id).orElseThrow(() -> com.rectify.common.ApiException.notFound("mail")));
     model.addAttribute("stamp", STAMP);
+    model.addAttribute("kinds", new Kinds());
     return "admin-mail-one";
   }
 }

@@ -1,5 +1,6 @@
 package com.rectify.notification;
 
+import com.rectify.common.PeopleNames;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
@@ -32,11 +33,13 @@ public class Notifications {
   private final MailOutbox outbox;
   private final Recipients recipients;
   private final MailLinks links;
+  private final PeopleNames names;
 
-  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links) {
+  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links, PeopleNames names) {
     this.outbox = outbox;
     this.recipients = recipients;
     this.links = links;
+    this.names = names;
   }
 
   /** A task is waiting for these people. */
@@ -56,7 +59,7 @@ public class Notifications {
       outbox.enqueue(EVIDENCE_SENT_BACK + ":" + reviewDecisionId, person.email(), new Notice(EVIDENCE_SENT_BACK,
           "More evidence needed: " + rec.getBusinessKey(),
           "Dear " + person.name() + ",",
-          List.of("The evidence submitted for " + rec.getBusinessKey() + " has been sent back by " + auditor + ".",
+          List.of("The evidence submitted for " + rec.getBusinessKey() + " has been sent back by " + names.of(auditor) + ".",
               "The auditor's reason: " + reason,
               "Please add evidence and submit it again from your Implement action task."),
           "Open the recommendation's evidence page", links.recommendationLink(rec.getId()), rec.getId()));
@@ -70,8 +73,8 @@ public class Notifications {
           (implemented ? "Closed as implemented: " : "Closed, risk accepted: ") + rec.getBusinessKey(),
           "Dear " + person.name() + ",",
           List.of(implemented
-                  ? "Internal audit has accepted the evidence and closed " + rec.getBusinessKey() + " as implemented (" + decidedBy + ")."
-                  : decidedBy + " has formally accepted the residual risk of " + rec.getBusinessKey() + ", which is now closed.",
+                  ? "Internal audit has accepted the evidence and closed " + rec.getBusinessKey() + " as implemented (" + names.of(decidedBy) + ")."
+                  : names.of(decidedBy) + " has formally accepted the residual risk of " + rec.getBusinessKey() + ", which is now closed.",
               describe(rec),
               "Nothing more is needed from you."),
           "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
@@ -83,9 +86,9 @@ public class Notifications {
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(approved
         ? "Your request to move the target date of " + rec.getBusinessKey() + " from " + UkDates.display(revision.getPreviousDate())
-            + " to " + UkDates.display(revision.getRequestedDate()) + " was approved by " + decidedBy + "."
+            + " to " + UkDates.display(revision.getRequestedDate()) + " was approved by " + names.of(decidedBy) + "."
         : "Your request to move the target date of " + rec.getBusinessKey() + " to " + UkDates.display(revision.getRequestedDate())
-            + " was refused by " + decidedBy + ". The target date stays " + UkDates.display(revision.getPreviousDate()) + ".");
+            + " was refused by " + names.of(decidedBy) + ". The target date stays " + UkDates.display(revision.getPreviousDate()) + ".");
     if (comment != null && !comment.isBlank()) {
       paragraphs.add((approved ? "Comment: " : "Reason: ") + comment);
     }

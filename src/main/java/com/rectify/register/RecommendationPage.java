@@ -4,8 +4,7 @@ import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.api.RecommendationDetail;
 import com.rectify.recommendation.api.RecommendationQueries;
-import com.rectify.recommendation.RecommendationRepository;
-import com.rectify.security.RecommendationVisibility;
+import com.rectify.recommendation.access.RecommendationAccess;
 import com.rectify.common.ApiException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
@@ -22,18 +21,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class RecommendationPage {
 
-  private final RecommendationRepository recommendations;
+  private final RecommendationAccess access;
   private final RecommendationQueries queries;
   private final ProcessDiagram diagrams;
-  private final RecommendationVisibility visibility;
+  private final StepNames steps;
   private final Today today;
 
-  public RecommendationPage(RecommendationRepository recommendations, RecommendationQueries queries, ProcessDiagram diagrams,
-      RecommendationVisibility visibility, Today today) {
-    this.recommendations = recommendations;
+  public RecommendationPage(RecommendationAccess access, RecommendationQueries queries, ProcessDiagram diagrams, StepNames steps,
+      Today today) {
+    this.access = access;
     this.queries = queries;
     this.diagrams = diagrams;
-    this.visibility = visibility;
+    this.steps = steps;
     this.today = today;
   }
 
@@ -45,7 +44,7 @@ class RecommendationPage {
     model.addAttribute("recommendation", recommendation);
     model.addAttribute("auditTitle", recommendation.getAudit().getTitle());
     model.addAttribute("detail", detail);
-    model.addAttribute("timeline", Timeline.of(detail, id));
+    model.addAttribute("timeline", Timeline.of(detail, id, steps::of));
     model.addAttribute("instance", diagrams.of(recommendation.getBusinessKey()).orElse(null));
     model.addAttribute("today", today.date());
     return "recommendation";
@@ -55,15 +54,19 @@ class RecommendationPage {
   public ResponseEntity<byte[]> diagram(@PathVariable Long id, Authentication authentication) {
     Recommendation recommendation = visible(id, authentication);
     ProcessDiagram.Instance instance = diagrams.of(recommendation.getBusinessKey())
-        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "id", "Recommendation " + id + " has no lifecycle process."));
+        .orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "id",
+            "This recommendation has no lifecycle diagram: it was imported as already closed."));
     return ResponseEntity.ok().contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
         .body(diagrams.bpmnXml(instance.definitionId()).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A recommendation the user may not see answers as one that does not exist. */
+  /** One the user may not read answers as missing would (404), in words saying why. */
   private Recommendation visible(Long id, Authentication authentication) {
-    return recommendations.findById(id)
-        .filter(r -> visibility.of(authentication).includes(r))
-        .orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    try {
+      return access.requireReadable(authentication, id);
+    } catch (ApiException refused) {
+      throw refused.getStatus() == HttpStatus.FORBIDDEN ? new ApiException(HttpStatus.NOT_FOUND, refused.getMessage(), refused.getProblems())
+          : refused;
+    }
   }
 }

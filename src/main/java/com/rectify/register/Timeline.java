@@ -3,6 +3,7 @@ package com.rectify.register;
 import com.rectify.common.TextSanitizer;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.api.RecommendationDetail;
+import com.rectify.evidence.EvidenceState;
 import com.rectify.evidence.EvidenceView;
 import com.rectify.recommendation.api.RecommendationDetail.MissedUpdateView;
 import com.rectify.recommendation.api.RecommendationDetail.ProgressUpdateView;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Everything that happened to a recommendation, in the order it happened. */
 final class Timeline {
@@ -32,11 +35,12 @@ final class Timeline {
 
   private Timeline() {}
 
-  public static List<Entry> of(RecommendationDetail detail, Long recommendationId) {
+  /** {@code steps} names a lifecycle step from its id, or nothing; a step without a name is left out. */
+  public static List<Entry> of(RecommendationDetail detail, Long recommendationId, Function<String, Optional<String>> steps) {
     List<Entry> entries = new ArrayList<>();
     for (StatusChangeView change : detail.statusHistory()) {
       String title = change.from() == null ? "Raised: " + change.to().label() : change.from().label() + " → " + change.to().label();
-      entries.add(new Entry(change.changedAt(), "status", title, join(change.note(), change.via() == null ? null : "via " + change.via()),
+      entries.add(new Entry(change.changedAt(), "status", title, join(change.note(), via(change.via(), steps)),
           change.changedBy(), null));
     }
     for (ProgressUpdateView update : detail.updates()) {
@@ -56,7 +60,7 @@ final class Timeline {
     }
     for (EvidenceView evidence : detail.evidence()) {
       entries.add(new Entry(evidence.uploadedAt(), "evidence", "Evidence uploaded: " + evidence.filename(),
-          evidence.state().toLowerCase(Locale.UK).replace('_', ' '), evidence.uploadedBy(),
+          EvidenceState.valueOf(evidence.state()).label(), evidence.uploadedBy(),
           "/recommendations/" + recommendationId + "/evidence/" + evidence.id()));
     }
     for (ReviewView review : detail.reviews()) {
@@ -73,6 +77,13 @@ final class Timeline {
     }
     entries.sort(Comparator.comparing(Entry::when, Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
+  }
+
+  private static String via(String via, Function<String, Optional<String>> steps) {
+    if (via == null || via.isBlank()) {
+      return null;
+    }
+    return steps.apply(via).map(name -> "at the step “" + name + "”").orElse(null);
   }
 
   private static String join(String first, String second) {

@@ -135,7 +135,7 @@ class NotificationTest extends LifecycleTestSupport {
     List<MimeMessage> mails = to(sentAbout(rec), "olivia@council.example", "Closed, risk accepted: ");
 
     assertThat(mails).hasSize(1);
-    assertThat(plainText(mails.get(0))).contains("dan has formally accepted the residual risk of " + rec.getBusinessKey())
+    assertThat(plainText(mails.get(0))).contains("Dan Director has formally accepted the residual risk of " + rec.getBusinessKey())
         .contains("/recommendations/" + rec.getId() + "/evidence");
   }
 
@@ -154,9 +154,9 @@ class NotificationTest extends LifecycleTestSupport {
     List<MimeMessage> mails = sentAbout(rec);
 
     assertThat(to(mails, "olivia@council.example", "Revised target date approved: ")).singleElement()
-        .satisfies(m -> assertThat(plainText(m)).contains("was approved by alice"));
+        .satisfies(m -> assertThat(plainText(m)).contains("was approved by Alice Auditor"));
     assertThat(to(mails, "olivia@council.example", "Revised target date refused: ")).singleElement()
-        .satisfies(m -> assertThat(plainText(m)).contains("was refused by helen").contains("Reason: Not again.")
+        .satisfies(m -> assertThat(plainText(m)).contains("was refused by Helen Head-of-Audit").contains("Reason: Not again.")
             .contains("/recommendations/" + rec.getId() + "/evidence"));
   }
 }

@@ -101,25 +101,32 @@ public class RecommendationAccess {
 
   /** The recommendation, if this user may read it: 404 when there is none, 403 when it is not theirs to see. */
   public Recommendation requireReadable(Authentication user, Long id) {
-    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("recommendation"));
     if (!canRead(user, recommendation)) {
-      throw refused(user, id);
+      throw refused(user);
     }
     return recommendation;
   }
 
   public Recommendation requireEvidenceReadable(Authentication user, Long id) {
-    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("recommendation"));
     if (!canReadEvidence(user, recommendation)) {
-      throw ApiException.of(HttpStatus.FORBIDDEN, "id", "User '" + nameOf(user) + "' may not see the evidence of recommendation "
-          + id + ": evidence is for audit, the owning service and whoever is asked to decide on it.");
+      throw ApiException.of(HttpStatus.FORBIDDEN, "id", groupsOf(user).contains(Groups.COMMITTEE)
+          ? "The evidence files are not open to the Audit Committee: the committee reads the register and its reports."
+              + " Ask the audit team if you need to see a file."
+          : "This recommendation's evidence is not yours to open: evidence is for internal audit, the service the"
+              + " recommendation belongs to, and whoever is asked to decide on it. Ask the audit team if you need it.");
     }
     return recommendation;
   }
 
-  private static ApiException refused(Authentication user, Long id) {
-    return ApiException.of(HttpStatus.FORBIDDEN, "id", "User '" + nameOf(user) + "' may not read recommendation " + id
-        + ": officers read their own service's recommendations, others those they are asked to decide on.");
+  private static ApiException refused(Authentication user) {
+    boolean inAService = groupsOf(user).stream().anyMatch(group -> Groups.serviceOf(group).isPresent());
+    return ApiException.of(HttpStatus.FORBIDDEN, "id", inAService
+        ? "This recommendation is not one you can open: it belongs to another service, and you are not asked to decide on it."
+            + " Ask the audit team if you need it."
+        : "This recommendation is not one you can open: you are not asked to decide on it."
+            + " Ask the audit team if you need it.");
   }
 
   /**
@@ -168,9 +175,5 @@ public class RecommendationAccess {
       groups.add(authority.getAuthority());
     }
     return groups;
-  }
-
-  private static String nameOf(Authentication user) {
-    return user == null ? "anonymous" : user.getName();
   }
 }

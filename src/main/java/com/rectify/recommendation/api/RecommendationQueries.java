@@ -81,7 +81,7 @@ public class RecommendationQueries {
   }
 
   public RecommendationDetail detail(Long id) {
-    Recommendation r = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    Recommendation r = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("recommendation"));
     List<OpenTaskView> openTasks = taskService.createTaskQuery().processInstanceBusinessKey(r.getBusinessKey()).list().stream()
         .map(t -> new OpenTaskView(t.getId(), t.getName(), t.getAssignee(), t.getDueDate(),
             "/camunda/app/tasklist/default/#/?task=" + t.getId()))

@@ -35,7 +35,7 @@ public class Supersession {
 
   @Transactional
   public void supersede(Long id, Kind kind, String reason, String actor) {
-    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("Recommendation", id));
+    Recommendation recommendation = recommendations.findById(id).orElseThrow(() -> ApiException.notFound("recommendation"));
     if (recommendation.getStatus().isClosed()) {
       throw ApiException.of(HttpStatus.CONFLICT, "id", "Recommendation " + recommendation.getBusinessKey()
           + " is already closed (" + recommendation.getStatus() + ").");
