@@ -94,16 +94,24 @@ class LifecycleRulesTest extends LifecycleTestSupport {
 
   @Test
   void theLeadOfficerCannotAcceptTheRiskOfTheirOwnRecommendation() {
-    Recommendation rec = newAudit("Sarah Section151", "High").get(0);
-    identityService.setAuthentication("sarah", java.util.List.of("s151-officer", "senior-officers", "service-finance"));
-    taskService.complete(task(rec, "Task_AgreeAction").getId(),
-        java.util.Map.of("agreement", "NOT_AGREED", "notAgreedReason", "No budget."));
-    identityService.clearAuthentication();
+    // A second S151 officer, so the risk stays with the group Sarah is in (alone, it would go to the next tier).
+    org.camunda.bpm.engine.identity.User deputy = identityService.newUser("deputy-s151-" + java.util.UUID.randomUUID().toString().substring(0, 6));
+    identityService.saveUser(deputy);
+    identityService.createMembership(deputy.getId(), "s151-officer");
+    try {
+      Recommendation rec = newAudit("Sarah Section151", "High").get(0);
+      identityService.setAuthentication("sarah", java.util.List.of("s151-officer", "senior-officers", "service-finance"));
+      taskService.complete(task(rec, "Task_AgreeAction").getId(),
+          java.util.Map.of("agreement", "NOT_AGREED", "notAgreedReason", "No budget."));
+      identityService.clearAuthentication();
 
-    assertThatThrownBy(() -> decideRisk(rec, "sarah", "ACCEPTED"))
-        .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("lead officer");
-    assertThat(risks.findByRecommendationIdOrderByIdAsc(rec.getId())).isEmpty();
-    assertThat(instanceOf(rec)).isWaitingAt("Task_AcceptResidualRisk");
+      assertThatThrownBy(() -> decideRisk(rec, "sarah", "ACCEPTED"))
+          .isInstanceOf(LifecycleRuleViolation.class).hasMessageContaining("lead officer");
+      assertThat(risks.findByRecommendationIdOrderByIdAsc(rec.getId())).isEmpty();
+      assertThat(instanceOf(rec)).isWaitingAt("Task_AcceptResidualRisk");
+    } finally {
+      identityService.deleteUser(deputy.getId());
+    }
   }
 
   @Test
