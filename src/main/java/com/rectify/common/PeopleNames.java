@@ -56,8 +56,13 @@ public class PeopleNames {
     if (user == null) {
       return login;
     }
+    return nameOf(user);
+  }
+
+  /** First and last name as the engine's user holds them; the login when it holds neither. */
+  public static String nameOf(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? login : name;
+    return name.isEmpty() ? user.getId() : name;
   }
 }

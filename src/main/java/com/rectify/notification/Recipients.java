@@ -1,5 +1,6 @@
 package com.rectify.notification;
 
+import com.rectify.common.PeopleNames;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.common.Groups;
 import java.util.Collection;
@@ -82,9 +83,7 @@ class Recipients {
   }
 
   private static Person person(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
+    return new Person(user.getId(), PeopleNames.nameOf(user), user.getEmail());
   }
 
   private static boolean blank(String s) {

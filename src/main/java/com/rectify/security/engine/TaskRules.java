@@ -1,6 +1,7 @@
 package com.rectify.security.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rectify.common.PeopleNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,12 +131,7 @@ final class TaskRules {
 
   private String nameOf(String userId) {
     User found = asEngine(() -> identity().createUserQuery().userId(userId).singleResult());
-    if (found == null) {
-      return userId;
-    }
-    String name = ((found.getFirstName() == null ? "" : found.getFirstName()) + " "
-        + (found.getLastName() == null ? "" : found.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
+    return found == null ? userId : PeopleNames.nameOf(found);
   }
 
   /** Looks as the engine, not as the person, so that the rule sees the task whether or not they may. */
