@@ -44,7 +44,7 @@ class RecommendationPage {
     model.addAttribute("recommendation", recommendation);
     model.addAttribute("auditTitle", recommendation.getAudit().getTitle());
     model.addAttribute("detail", detail);
-    model.addAttribute("timeline", Timeline.of(detail, id, steps::of));
+    model.addAttribute("timeline", Timeline.of(detail, id, steps.deployed()));
     model.addAttribute("instance", diagrams.of(recommendation.getBusinessKey()).orElse(null));
     model.addAttribute("today", today.date());
     return "recommendation";

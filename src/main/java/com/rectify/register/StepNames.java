@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -28,20 +29,25 @@ class StepNames {
     this.asApplication = asApplication;
   }
 
-  /** The step's name, or nothing when no deployed version has a step of this id with a name. */
-  Optional<String> of(String stepId) {
-    if (stepId == null || stepId.isBlank()) {
-      return Optional.empty();
-    }
+  /**
+   * Names steps as the versions deployed now have them (asked once, for a whole page): a step's name, or nothing
+   * when no deployed version has a step of this id with a name.
+   */
+  Function<String, Optional<String>> deployed() {
     List<ProcessDefinition> versions = asApplication.read(() -> repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(LifecycleVariables.LIFECYCLE_PROCESS).orderByProcessDefinitionVersion().desc().list());
-    for (ProcessDefinition version : versions) {
-      String name = byDefinition.computeIfAbsent(version.getId(), this::namesOf).get(stepId);
-      if (name != null) {
-        return Optional.of(name);
+    return stepId -> {
+      if (stepId == null || stepId.isBlank()) {
+        return Optional.empty();
       }
-    }
-    return Optional.empty();
+      for (ProcessDefinition version : versions) {
+        String name = byDefinition.computeIfAbsent(version.getId(), this::namesOf).get(stepId);
+        if (name != null) {
+          return Optional.of(name);
+        }
+      }
+      return Optional.empty();
+    };
   }
 
   private Map<String, String> namesOf(String definitionId) {
