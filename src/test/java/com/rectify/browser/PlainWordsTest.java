@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.rectify.RectifyApplicationTest;
+import com.rectify.TaskCompletion;
 import com.rectify.audit.Audit;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.demo.DemoUsers;
@@ -18,7 +19,6 @@ import com.rectify.recommendation.RecommendationRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,20 +198,7 @@ class PlainWordsTest {
   }
 
   private void complete(Recommendation recommendation, String taskKey, String user, Object... keyValues) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(recommendation.getBusinessKey())
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as("%s of %s", taskKey, recommendation.getBusinessKey()).isNotNull();
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      variables.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    new TaskCompletion(taskService, identityService).complete(recommendation.getBusinessKey(), taskKey, user, keyValues);
   }
 
   private Page login(String user) {

@@ -1,6 +1,7 @@
 package com.rectify.lifecycle;
 
 import com.rectify.RectifyApplicationTest;
+import com.rectify.TaskCompletion;
 import com.rectify.audit.Audit;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.raising.AuditService;
@@ -15,9 +16,7 @@ import com.rectify.recommendation.StatusChangeRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -84,24 +83,7 @@ public abstract class LifecycleTestSupport {
   }
 
   protected void complete(Recommendation recommendation, String taskKey, String user, Object... keyValues) {
-    Task task = task(recommendation, taskKey);
-    if (task == null) {
-      throw new AssertionError("No open " + taskKey + " for " + recommendation.getBusinessKey());
-    }
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      variables.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    identityService.setAuthentication(user, groupsOf(user));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    new TaskCompletion(taskService, identityService).complete(recommendation.getBusinessKey(), taskKey, user, keyValues);
   }
 
   protected void agree(Recommendation recommendation, LocalDate targetDate) {

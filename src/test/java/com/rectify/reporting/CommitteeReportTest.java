@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.rectify.RectifyApplicationTest;
+import com.rectify.TaskCompletion;
 import com.rectify.audit.Audit;
 import com.rectify.raising.AuditService;
 import com.rectify.raising.NewAudit;
@@ -46,7 +47,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -156,20 +156,7 @@ class CommitteeReportTest {
   }
 
   void complete(String name, String taskKey, String user, Object... keyValues) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(recs.get(name).getBusinessKey())
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey + " of " + name).isNotNull();
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      variables.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    new TaskCompletion(taskService, identityService).complete(recs.get(name).getBusinessKey(), taskKey, user, keyValues);
   }
 
   void executeJobs() {
