@@ -96,6 +96,7 @@ class CrashIT {
           .values().stream().anyMatch(tables -> tables.containsAll(Set.of("audit", "recommendation"))));
       assertThat(running).as("the import is still running when the node is killed").isNotDone();
       relay.hold();
+      awaitTrue("no mail part-way through the relay", relay::quiet);
       node.kill();
       System.out.printf("CrashIT: node killed while the import waited for the chain head (%s)%n", head);
     }
@@ -153,6 +154,7 @@ class CrashIT {
       });
       int waiting = evidence.waiting().size();
       assertThat(sent.values()).as("reviews answered while their evidence was held").noneMatch(CompletableFuture::isDone);
+      awaitTrue("no mail part-way through the relay", relay::quiet);
       node.kill();
       System.out.printf("CrashIT: node killed with %d reviews acknowledged and %d sessions waiting at the evidence (%s)%n",
           answered.size(), waiting, evidence);

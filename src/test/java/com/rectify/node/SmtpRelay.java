@@ -21,6 +21,8 @@ final class SmtpRelay implements AutoCloseable {
   private final int target;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final AtomicInteger held = new AtomicInteger();
+  /** Connections let through before a hold whose sender has not yet hung up. */
+  private final AtomicInteger passing = new AtomicInteger();
   private volatile boolean holding;
 
   SmtpRelay(int target) throws IOException {
@@ -43,6 +45,14 @@ final class SmtpRelay implements AutoCloseable {
     holding = false;
   }
 
+  /**
+   * No connection that came before the hold is still passing mail through: from now on no mail can be part-way
+   * to the server, so a node killed now has either handed a mail over (and been told so) or not sent it at all.
+   */
+  boolean quiet() {
+    return passing.get() == 0;
+  }
+
   /** How many connections arrived while holding and were left hanging: a sender is sitting on its mail. */
   int held() {
     return held.get();
@@ -58,8 +68,9 @@ final class SmtpRelay implements AutoCloseable {
         } else {
           Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
           sockets.add(upstream);
-          pump(client, upstream);
-          pump(upstream, client);
+          passing.incrementAndGet();
+          pump(client, upstream, passing::decrementAndGet);
+          pump(upstream, client, () -> {});
         }
       } catch (IOException e) {
         if (!server.isClosed()) {
@@ -69,7 +80,7 @@ final class SmtpRelay implements AutoCloseable {
     }
   }
 
-  private static void pump(Socket from, Socket to) {
+  private static void pump(Socket from, Socket to, Runnable done) {
     Thread thread = new Thread(() -> {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         in.transferTo(out);
@@ -81,6 +92,7 @@ final class SmtpRelay implements AutoCloseable {
         } catch (IOException ignored) {
           // Already closed.
         }
+        done.run();
       }
     }, "smtp-relay-pump");
     thread.setDaemon(true);
