@@ -28,7 +28,7 @@ record ImportProperties(
     columns = columns == null ? new EnumMap<>(ImportColumn.class) : new EnumMap<>(columns);
     completionMarkers = completionMarkers == null ? List.of("Complete", "Completed", "Closed", "Implemented") : completionMarkers;
     undatedWords = undatedWords == null ? List.of("TBC", "TBA", "To be confirmed", "Ongoing", "N/A") : undatedWords;
-    maxCellCharacters = maxCellCharacters == null ? 32767 : maxCellCharacters;
+    maxCellCharacters = maxCellCharacters == null ? com.rectify.common.TextLimits.LONGEST_TEXT : maxCellCharacters;
     maxRows = maxRows == null ? 20000 : maxRows;
     maxCells = maxCells == null ? 2_000_000 : maxCells;
     maxUnzippedSize = maxUnzippedSize == null ? DataSize.ofMegabytes(100) : maxUnzippedSize;

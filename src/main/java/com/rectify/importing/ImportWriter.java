@@ -16,6 +16,7 @@ import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.StatusHistory;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,35 @@ class ImportWriter {
     this.entityManager = entityManager;
   }
 
+  /** A row the database or the process engine refused; the whole import is rolled back. */
+  static class RowNotWritten extends RuntimeException {
+    private final Integer row;
+
+    RowNotWritten(Integer row, String rows, RuntimeException cause) {
+      super(rows + " could not be written, so nothing was imported. Fix " + (row == null ? "them" : "it")
+          + " in the sheet, or send the file to your administrator. The reason given: " + rootMessage(cause), cause);
+      this.row = row;
+    }
+
+    Integer row() {
+      return row;
+    }
+
+    private static String rootMessage(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+      return message.lines().findFirst().orElse(message);
+    }
+  }
+
   void write(ImportPlan plan, ImportRequest request) {
-    String actor = request.actor();
-    Instant now = today.now().toInstant();
-    ReportingCycle cycle = currentCycle.orNull();
+    Instant recordedAt = recordedAt(request);
+    ReportingCycle cycle = request.asAt() == null || request.asAt().equals(today.date()) ? currentCycle.orNull() : null;
     int written = 0;
+    int firstUnflushed = -1;
     Map<String, List<String>> logins = new HashMap<>();
     for (PlannedRow p : plan.planned) {
       if (!p.isNew) {
@@ -69,54 +94,92 @@ class ImportWriter {
       if (++written % FLUSH_EVERY == 0) {
         // Every query the process steps make flushes the persistence context, checking each entity in it:
         // keeping it small keeps each row's cost flat. Everything stays in the one transaction.
-        entityManager.flush();
+        flush(firstUnflushed, p.row);
+        firstUnflushed = -1;
         entityManager.clear();
         cycle = cycle == null ? null : entityManager.getReference(ReportingCycle.class, cycle.getId());
       }
-      AuditPlan auditPlan = p.audit;
-      if (auditPlan.entity == null) {
-        auditPlan.entity = audits.save(new Audit(auditPlan.reference, auditPlan.title, auditPlan.service, null, actor));
+      if (firstUnflushed < 0) {
+        firstUnflushed = p.row;
       }
-      Recommendation recommendation = new Recommendation(auditPlan.entity, p.reference, p.text, p.grade, p.leadOfficer,
-          auditPlan.entity.getService());
-      recommendation.setFinding(p.finding);
-      recommendation.setGradeAsWritten(p.gradeAsWritten);
-      recommendation.setLeadOfficerLogins(logins.computeIfAbsent(p.leadOfficer, leadOfficers::loginsOf));
-      boolean agreed = p.agreedAction != null || p.targetDate != null;
-      if (agreed) {
-        recommendation.agreeAction(p.agreedAction, p.targetDate);
+      try {
+        writeRow(p, request, recordedAt, cycle, logins);
+      } catch (RuntimeException e) {
+        throw new RowNotWritten(p.row, "Row " + p.row, e);
       }
-      recommendations.save(recommendation);
-      String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
-      Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(today.date())
-          ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
-          : now;
-      // A recommendation the sheet closed in the past is raised just before, so its history reads in order.
-      history.recordRaisedAsOf(recommendation, actor, ImportService.VIA, source, closedAt.equals(now) ? now : closedAt.minusSeconds(1));
-      for (String note : p.notes) {
-        updates.save(new ProgressUpdate(recommendation.getId(), note, actor, now, cycle));
-      }
-      if (p.progress != null) {
-        updates.save(new ProgressUpdate(recommendation.getId(), p.progress, actor, now, cycle));
-      }
-      if (p.complete) {
-        recommendation.setClosureReason("The imported sheet records the action as complete.");
-        history.recordAsOf(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, ImportService.VIA, source
-            + (closedAt.equals(now) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
-            closedAt);
-      } else if (agreed) {
-        history.record(recommendation, RecommendationStatus.IN_IMPLEMENTATION, actor, ImportService.VIA, source + " The sheet records an agreed action.");
-        runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
-            .businessKey(recommendation.getBusinessKey())
-            .setVariable(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId())
-            .setVariable(LifecycleVariables.GRADE, recommendation.getGrade().name())
-            .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
-            .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
-            .execute();
-      } else {
-        runtimeService.startProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS, recommendation.getBusinessKey(),
-            Map.of(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId()));
-      }
+    }
+    if (firstUnflushed >= 0) {
+      flush(firstUnflushed, plan.planned.get(plan.planned.size() - 1).row);
+    }
+  }
+
+  private void flush(int firstRow, int lastRow) {
+    try {
+      entityManager.flush();
+    } catch (RuntimeException e) {
+      throw firstRow == lastRow ? new RowNotWritten(firstRow, "Row " + firstRow, e)
+          : new RowNotWritten(null, "One of rows " + firstRow + " to " + lastRow, e);
+    }
+  }
+
+  /**
+   * When the sheet's rows go on the record: now, or midday on the day the sheet shows the register as at, so
+   * the committee report as at that day, and any later one, shows them.
+   */
+  private Instant recordedAt(ImportRequest request) {
+    if (request.asAt() == null || !request.asAt().isBefore(today.date())) {
+      return today.now().toInstant();
+    }
+    return request.asAt().atTime(12, 0).atZone(Today.LONDON).toInstant();
+  }
+
+  private void writeRow(PlannedRow p, ImportRequest request, Instant now, ReportingCycle cycle,
+      Map<String, List<String>> logins) {
+    String actor = request.actor();
+    AuditPlan auditPlan = p.audit;
+    if (auditPlan.entity == null) {
+      auditPlan.entity = audits.save(new Audit(auditPlan.reference, auditPlan.title, auditPlan.service, null, actor));
+    }
+    Recommendation recommendation = new Recommendation(auditPlan.entity, p.reference, p.text, p.grade, p.leadOfficer,
+        auditPlan.entity.getService());
+    recommendation.setFinding(p.finding);
+    recommendation.setGradeAsWritten(p.gradeAsWritten);
+    recommendation.setLeadOfficerLogins(logins.computeIfAbsent(p.leadOfficer, leadOfficers::loginsOf));
+    boolean agreed = p.agreedAction != null || p.targetDate != null;
+    if (agreed) {
+      recommendation.agreeAction(p.agreedAction, p.targetDate);
+    }
+    recommendations.save(recommendation);
+    String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
+    Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(LocalDate.ofInstant(now, Today.LONDON))
+        ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
+        : now;
+    // A recommendation the sheet closed in the past is raised just before, so its history reads in order.
+    history.recordRaisedAsOf(recommendation, actor, ImportService.VIA, source, closedAt.equals(now) ? now : closedAt.minusSeconds(1));
+    for (String note : p.notes) {
+      updates.save(new ProgressUpdate(recommendation.getId(), note, actor, now, cycle));
+    }
+    if (p.progress != null) {
+      updates.save(new ProgressUpdate(recommendation.getId(), p.progress, actor, now, cycle));
+    }
+    if (p.complete) {
+      recommendation.setClosureReason("The imported sheet records the action as complete.");
+      history.recordAsOf(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, ImportService.VIA, source
+          + (closedAt.equals(now) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
+          closedAt);
+    } else if (agreed) {
+      history.recordAsOf(recommendation, RecommendationStatus.IN_IMPLEMENTATION, actor, ImportService.VIA,
+          source + " The sheet records an agreed action.", now);
+      runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
+          .businessKey(recommendation.getBusinessKey())
+          .setVariable(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId())
+          .setVariable(LifecycleVariables.GRADE, recommendation.getGrade().name())
+          .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
+          .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
+          .execute();
+    } else {
+      runtimeService.startProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS, recommendation.getBusinessKey(),
+          Map.of(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId()));
     }
   }
 }

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 final class FormInput {
 
-  private static final int MAX_TEXT = 20_000;
+  private static final int MAX_TEXT = com.rectify.common.TextLimits.LONGEST_TEXT;
 
   private final DelegateTask task;
 

@@ -1,5 +1,6 @@
 package com.rectify.raising;
 
+import com.rectify.common.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,8 +21,8 @@ public record NewAudit(
 
   public record NewRecommendation(
       @NotBlank @Size(max = 40) String reference,
-      @NotBlank @Size(max = 20000) String recommendation,
-      @Size(max = 20000) String finding,
+      @NotBlank @Size(max = TextLimits.LONGEST_TEXT) String recommendation,
+      @Size(max = TextLimits.LONGEST_TEXT) String finding,
       @NotBlank @Size(max = 60) String grade,
       @NotBlank @Size(max = 400) String leadOfficer,
       @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a service code in lower case") String service,

@@ -37,10 +37,10 @@ public class ChangeRecord {
   @Column(nullable = false, length = 40, updatable = false)
   private String field;
 
-  @Column(name = "old_value", length = 20000, updatable = false)
+  @Column(name = "old_value", columnDefinition = "text", updatable = false)
   private String oldValue;
 
-  @Column(name = "new_value", length = 20000, updatable = false)
+  @Column(name = "new_value", columnDefinition = "text", updatable = false)
   private String newValue;
 
   @Column(nullable = false, length = 100, updatable = false)

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -261,8 +262,16 @@ public class ReportFormats {
     return revisions.stream().map(Dates::revision).collect(Collectors.joining("; "));
   }
 
+  /** What a cell says when its text is longer than Excel lets a cell hold (32,767 characters). */
+  static final String CUT_SHORT = " … (cut short: Excel's cells hold 32,767 characters; the full text is on the recommendation's page)";
+
   private static Cell text(Cell cell, String value) {
-    cell.setCellValue(neutralise(value));
+    String safe = neutralise(value);
+    int most = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    if (safe != null && safe.length() > most) {
+      safe = safe.substring(0, most - CUT_SHORT.length()) + CUT_SHORT;
+    }
+    cell.setCellValue(safe);
     return cell;
   }
 
