@@ -102,7 +102,8 @@ final class ImportPlan {
         : (p.agreedAction != null || p.targetDate != null) ? RecommendationStatus.IN_IMPLEMENTATION
         : RecommendationStatus.AWAITING_AGREEMENT;
     rows.add(new RowOutcome(p.row, Outcome.NEW, a.reference, p.reference, p.grade.label(), p.leadOfficer,
-        UkDates.display(p.targetDate), status.name(), ImportPlanner.excerpt(p.text)));
+        UkDates.display(p.targetDate), status.name(), ImportPlanner.excerpt(p.text),
+        UkDates.display(p.currentTargetDate()), p.revisions.stream().map(ImportPlan::inWords).toList()));
   }
 
   ImportResult result(ImportRequest request, boolean written) {
@@ -111,5 +112,11 @@ final class ImportPlan {
     int warnings = problems.size() - errorCount();
     return new ImportResult(request.fileName(), request.dryRun(), written, rowsRead, created, present, skipped,
         errorCount(), warnings, rows, problems);
+  }
+
+  /** "31/03/2024 to 31/07/2024 (July 2024)": one revision read from a row's text. */
+  private static String inWords(RevisedDates.Step step) {
+    return UkDates.display(step.oldDate()) + " to " + UkDates.display(step.newDate())
+        + (step.cycle() == null ? "" : " (" + step.cycle() + ")");
   }
 }

@@ -241,6 +241,7 @@ class ImportPlanner {
         plan.problems.add(ImportProblem.warning(n, dateColumn, "Target date " + UkDates.display(p.targetDate)
             + " is more than " + properties.plausibleYears() + " years from the audit's year (" + auditYear + "); check it."));
       }
+      readRevisions(p, n, plan);
     }
     for (Map.Entry<Integer, String> extra : extras.entrySet()) {
       String value = TextSanitizer.plain(row.cell(extra.getKey()));
@@ -256,6 +257,25 @@ class ImportPlanner {
     }
     plan.identify(p, (first, key) -> plan.problems.add(ImportProblem.error(n, plan.heading(reference != null
         ? ImportColumn.REFERENCE : ImportColumn.RECOMMENDATION), "The same recommendation as row " + first + " (" + key + ").")));
+  }
+
+  /**
+   * The revised target dates the row's narrative records ("Revised target date: …", and the dates of earlier
+   * reporting cycles), read into its revision history; words that mention a date but cannot be read for sure
+   * are a warning, and stay in the text kept with the row.
+   */
+  private static void readRevisions(PlannedRow p, int n, ImportPlan plan) {
+    String column = plan.heading(ImportColumn.PROGRESS);
+    RevisedDates revised = RevisedDatesReader.read(p.progress);
+    if (revised.isEmpty() && p.agreedAction != null) {
+      column = plan.heading(ImportColumn.AGREED_ACTION);
+      revised = RevisedDatesReader.read(p.agreedAction);
+    }
+    for (RevisedDates.Warning warning : revised.warnings()) {
+      plan.problems.add(ImportProblem.warning(n, column, warning.problem()
+          + " Not read as a revised date; the words stay in the text kept with the row: \u201c" + warning.words() + "\u201d."));
+    }
+    p.revisions = revised.steps(p.targetDate);
   }
 
   private static String headingOf(int c, Map<ImportColumn, Integer> columns, Map<Integer, String> extras) {

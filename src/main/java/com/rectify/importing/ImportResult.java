@@ -8,6 +8,16 @@ public record ImportResult(String fileName, boolean dryRun, boolean written, int
 
   public enum Outcome { NEW, ALREADY_PRESENT, SKIPPED, ERROR }
 
+  /**
+   * One row: what it is, and for a new row what will be written, including every revised target date read from
+   * its text ("31/03/2024 to 31/07/2024, July 2024"), so a person can check them before importing.
+   */
   public record RowOutcome(int row, Outcome outcome, String audit, String reference, String grade, String leadOfficer,
-      String targetDate, String status, String recommendation) {}
+      String targetDate, String status, String recommendation, String currentTargetDate, List<String> revisionsRead) {
+
+    public RowOutcome(int row, Outcome outcome, String audit, String reference, String grade, String leadOfficer,
+        String targetDate, String status, String recommendation) {
+      this(row, outcome, audit, reference, grade, leadOfficer, targetDate, status, recommendation, targetDate, List.of());
+    }
+  }
 }

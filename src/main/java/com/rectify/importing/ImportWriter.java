@@ -14,6 +14,8 @@ import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;
 import com.rectify.recommendation.StatusHistory;
+import com.rectify.recommendation.revision.TargetDateRevision;
+import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ class ImportWriter {
   private final AuditRepository audits;
   private final RecommendationRepository recommendations;
   private final ProgressUpdateRepository updates;
+  private final TargetDateRevisionRepository revisions;
   private final StatusHistory history;
   private final LeadOfficers leadOfficers;
   private final CurrentCycle currentCycle;
@@ -44,11 +47,12 @@ class ImportWriter {
   private final EntityManager entityManager;
 
   ImportWriter(AuditRepository audits, RecommendationRepository recommendations, ProgressUpdateRepository updates,
-      StatusHistory history, LeadOfficers leadOfficers, CurrentCycle currentCycle, RuntimeService runtimeService, Today today,
+      TargetDateRevisionRepository revisions, StatusHistory history, LeadOfficers leadOfficers, CurrentCycle currentCycle, RuntimeService runtimeService, Today today,
       EntityManager entityManager) {
     this.audits = audits;
     this.recommendations = recommendations;
     this.updates = updates;
+    this.revisions = revisions;
     this.history = history;
     this.leadOfficers = leadOfficers;
     this.currentCycle = currentCycle;
@@ -133,6 +137,24 @@ class ImportWriter {
     return request.asAt().atTime(12, 0).atZone(Today.LONDON).toInstant();
   }
 
+  /**
+   * The revisions the row's text records, as approved revisions: each dated by its reporting cycle where the
+   * sheet names one that can be placed in time, else when the sheet's rows go on the record.
+   */
+  private void writeRevisionsRead(Recommendation recommendation, PlannedRow p, ImportRequest request, Instant recordedAt) {
+    Instant at = null;
+    int number = 0;
+    for (RevisedDates.Step step : p.revisions) {
+      Instant cycleTime = step.cycle() == null ? recordedAt : CycleStart.of(step.cycle())
+          .map(month -> month.atEndOfMonth().atTime(12, 0).atZone(Today.LONDON).toInstant())
+          .filter(t -> t.isBefore(recordedAt)).orElse(recordedAt);
+      at = at == null || cycleTime.isAfter(at) ? cycleTime : at;
+      revisions.save(TargetDateRevision.readFromSheet(recommendation.getId(), ++number, step.oldDate(), step.newDate(),
+          step.words(), step.cycle(), "the text of row " + p.row + " of " + request.fileName(), request.actor(), at));
+      recommendation.reviseTargetDate(step.newDate());
+    }
+  }
+
   private void writeRow(PlannedRow p, ImportRequest request, Instant now, ReportingCycle cycle,
       Map<String, List<String>> logins) {
     String actor = request.actor();
@@ -150,6 +172,9 @@ class ImportWriter {
       recommendation.agreeAction(p.agreedAction, p.targetDate);
     }
     recommendations.save(recommendation);
+    if (agreed) {
+      writeRevisionsRead(recommendation, p, request, now);
+    }
     String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
     Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(LocalDate.ofInstant(now, Today.LONDON))
         ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()

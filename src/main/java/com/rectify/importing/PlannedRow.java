@@ -23,6 +23,13 @@ final class PlannedRow {
   String progress;
   final List<String> notes = new ArrayList<>();
   boolean isNew;
+  /** Revised target dates read from the row's text, oldest first; the last one's new date is the current target date. */
+  List<RevisedDates.Step> revisions = List.of();
+
+  /** The target date now: the sheet's, moved by every revision its text records. */
+  LocalDate currentTargetDate() {
+    return revisions.isEmpty() ? targetDate : revisions.get(revisions.size() - 1).newDate();
+  }
 
   PlannedRow(int row) {
     this.row = row;

@@ -40,11 +40,12 @@ public record RecommendationDetail(
 
   public record RevisionView(int revisionNumber, java.time.LocalDate previousDate, java.time.LocalDate requestedDate,
       boolean toBeConfirmed, String reason, String requestedBy, java.time.Instant requestedAt, RevisionDecision decision,
-      String approverGroup, String decidedBy, java.time.Instant decidedAt, String decisionComment, String reportingCycle) {
+      String approverGroup, String decidedBy, java.time.Instant decidedAt, String decisionComment, String reportingCycle,
+      String readFrom) {
     static RevisionView of(TargetDateRevision r) {
       return new RevisionView(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), r.getRequestedDate() == null,
           r.getReason(), r.getRequestedBy(), r.getRequestedAt(), r.getDecision(), r.getApproverGroup(), r.getDecidedBy(),
-          r.getDecidedAt(), r.getDecisionComment(), r.getReportingCycle() == null ? null : r.getReportingCycle().getName());
+          r.getDecidedAt(), r.getDecisionComment(), r.cycleName(), r.getReadFrom());
     }
   }
 

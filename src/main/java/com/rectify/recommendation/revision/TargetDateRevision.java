@@ -68,7 +68,26 @@ public class TargetDateRevision {
   @JoinColumn(name = "reporting_cycle_id")
   private ReportingCycle reportingCycle;
 
+  /** The reporting cycle as an imported sheet names it, where no cycle of Rectify's own holds the revision. */
+  @Column(name = "cycle_as_written", length = 200)
+  private String cycleAsWritten;
+
+  /** Where a revision read from an imported sheet's text was read ("the text of row 12 of annex.csv"); null otherwise. */
+  @Column(name = "read_from", length = 400)
+  private String readFrom;
+
   protected TargetDateRevision() {}
+
+  /** A revision the sheet's text records as already made: approved when the sheet was written. */
+  public static TargetDateRevision readFromSheet(Long recommendationId, int revisionNumber, LocalDate previousDate,
+      LocalDate newDate, String words, String cycleAsWritten, String readFrom, String importedBy, Instant at) {
+    TargetDateRevision revision = new TargetDateRevision(recommendationId, revisionNumber, previousDate, newDate,
+        "Read from the sheet's text: \u201c" + words + "\u201d", importedBy, at, null);
+    revision.cycleAsWritten = cycleAsWritten;
+    revision.readFrom = readFrom;
+    revision.decide(RevisionDecision.APPROVED, importedBy, at, "Recorded as agreed in the imported sheet.");
+    return revision;
+  }
 
   public TargetDateRevision(Long recommendationId, int revisionNumber, LocalDate previousDate, LocalDate requestedDate,
       String reason, String requestedBy, Instant requestedAt, ReportingCycle cycle) {
@@ -94,6 +113,10 @@ public class TargetDateRevision {
   }
 
   public Long getId() { return id; }
+  public String getCycleAsWritten() { return cycleAsWritten; }
+  public String getReadFrom() { return readFrom; }
+  /** The reporting cycle's name: Rectify's own cycle, or the one the imported sheet names. */
+  public String cycleName() { return reportingCycle != null ? reportingCycle.getName() : cycleAsWritten; }
   public Long getRecommendationId() { return recommendationId; }
   public int getRevisionNumber() { return revisionNumber; }
   public LocalDate getPreviousDate() { return previousDate; }
