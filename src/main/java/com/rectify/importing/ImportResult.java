@@ -6,7 +6,8 @@ import java.util.List;
 public record ImportResult(String fileName, boolean dryRun, boolean written, int rowsRead, int created,
     int alreadyPresent, int skipped, int errorCount, int warningCount, List<RowOutcome> rows, List<ImportProblem> problems) {
 
-  public enum Outcome { NEW, ALREADY_PRESENT, SKIPPED, ERROR }
+  /** CONTINUES_ABOVE: a row with no recommendation text of its own, read as a further part of the one above. */
+  public enum Outcome { NEW, ALREADY_PRESENT, SKIPPED, ERROR, CONTINUES_ABOVE }
 
   /**
    * One row: what it is, and for a new row what will be written, including every revised target date read from

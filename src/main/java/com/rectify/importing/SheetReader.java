@@ -18,9 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a CSV (comma, semicolon or tab separated; UTF-8 or Windows-1252) or an XLSX workbook (streamed, see
- * {@link XlsxReader}) into rows of text. Refuses what is neither, a workbook with several sheets unless told
- * which one, and a file past the row or cell limits.
+ * Reads a CSV (comma, semicolon or tab separated, as a sheet pasted as text is; UTF-8 or Windows-1252), a table
+ * pasted from a PDF (text with no separator but spaces, see {@link PdfTextReader}) or an XLSX workbook (streamed,
+ * see {@link XlsxReader}) into rows of text. Refuses what is none of these, a workbook with several sheets unless
+ * told which one, and a file past the row or cell limits.
  */
 @Component
 class SheetReader {
@@ -28,10 +29,15 @@ class SheetReader {
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
+  /** How far down a sheet its heading row is looked for. */
+  static final int HEADER_SEARCH_ROWS = 30;
+
   private final ImportProperties properties;
+  private final ColumnHeadings headings;
 
   public SheetReader(ImportProperties properties) {
     this.properties = properties;
+    this.headings = new ColumnHeadings(properties);
   }
 
   public List<SheetRow> read(String fileName, byte[] bytes, String sheetName) {
@@ -78,6 +84,7 @@ class SheetReader {
     checkCellBudget(text, delimiter);
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(false).get();
     List<SheetRow> rows = new ArrayList<>();
+    String unreadable = null;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       for (CSVRecord record : parser) {
         if (rows.size() > properties.maxRows() + 50) {
@@ -88,7 +95,22 @@ class SheetReader {
         rows.add(new SheetRow((int) record.getRecordNumber(), cells));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw refuse("The CSV cannot be read: " + e.getMessage());
+      unreadable = e.getMessage();
+    }
+    boolean headed = unreadable == null
+        && rows.stream().limit(HEADER_SEARCH_ROWS).anyMatch(row -> headings.headingRow(row.cells()).isPresent());
+    if (!headed) {
+      // No heading row in cells: perhaps a table pasted from a PDF, its cells separated by spaces alone.
+      var pasted = new PdfTextReader(headings, properties).read(text, HEADER_SEARCH_ROWS);
+      if (pasted.isPresent()) {
+        if (pasted.get().size() > properties.maxRows() + 50) {
+          throw refuse("The file has more than " + properties.maxRows() + " rows.");
+        }
+        return pasted.get();
+      }
+    }
+    if (unreadable != null) {
+      throw refuse("The CSV cannot be read: " + unreadable);
     }
     return rows;
   }
