@@ -1,5 +1,6 @@
 package com.rectify.importing;
 
+import java.time.LocalDate;
 import com.rectify.audit.Audit;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
@@ -15,6 +16,8 @@ final class AuditPlan {
   final String service;
   final Integer year;
   Audit entity;
+  /** The day the audit's report was issued, where the sheet gives it: its recommendations are on the record from then. */
+  LocalDate reportIssuedOn;
   final Map<String, Recommendation> byReference = new HashMap<>();
   final Map<String, Recommendation> byText = new HashMap<>();
   final Map<String, Integer> plannedKeys = new HashMap<>();
@@ -25,6 +28,7 @@ final class AuditPlan {
     this.title = title;
     this.service = entity != null ? entity.getService() : service;
     this.entity = entity;
+    this.reportIssuedOn = entity == null ? null : entity.getReportIssuedOn();
     Integer y = entity != null && entity.getReportIssuedOn() != null ? Integer.valueOf(entity.getReportIssuedOn().getYear()) : null;
     this.year = y != null ? y : Optional.ofNullable(ImportPlanner.yearIn(title)).orElse(ImportPlanner.yearIn(reference));
     if (entity != null) {

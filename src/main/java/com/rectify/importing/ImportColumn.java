@@ -10,7 +10,8 @@ enum ImportColumn {
   AGREED_ACTION("Agreed Action"),
   LEAD_OFFICER("Lead Officer"),
   TARGET_DATE("Target Date"),
-  PROGRESS("Progress");
+  PROGRESS("Progress"),
+  REPORT_DATE("Report Date");
 
   private final String label;
 

@@ -254,6 +254,7 @@ class ImportPlanner {
       if (p.audit.reference.isBlank()) {
         plan.problems.add(ImportProblem.error(n, plan.heading(ImportColumn.AUDIT), "'" + auditCell + "' gives no usable audit reference."));
       }
+      readReportDate(sheet.cell(row, ImportColumn.REPORT_DATE), p.audit, n, plan);
     }
 
     // Grade
@@ -422,6 +423,20 @@ class ImportPlanner {
    * reporting cycles), read into its revision history; words that mention a date but cannot be read for sure
    * are a warning, and stay in the text kept with the row.
    */
+  /** The audit's report date, where the sheet gives one: the first a row gives for its audit holds. */
+  private void readReportDate(String cell, AuditPlan audit, int n, ImportPlan plan) {
+    if (cell == null || cell.isBlank() || audit.reportIssuedOn != null) {
+      return;
+    }
+    DateCell date = DateCell.read(cell, List.of(), properties.undatedWords());
+    if (date.date() == null) {
+      plan.problems.add(ImportProblem.warning(n, plan.heading(ImportColumn.REPORT_DATE), "'" + TextSanitizer.plain(cell).strip()
+          + "' is not a date; the audit's recommendations go on the record from the import's as-at date instead."));
+    } else {
+      audit.reportIssuedOn = date.date();
+    }
+  }
+
   private static void readRevisions(PlannedRow p, int n, ImportPlan plan) {
     String column = plan.heading(ImportColumn.PROGRESS);
     RevisedDates revised = RevisedDatesReader.read(p.progress);

@@ -139,20 +139,31 @@ class ImportWriter {
 
   /**
    * The revisions the row's text records, as approved revisions: each dated by its reporting cycle where the
-   * sheet names one that can be placed in time, else when the sheet's rows go on the record.
+   * sheet names one that can be placed in time, else on the sheet's date; never before the recommendation is on
+   * the record, never after the sheet's date.
    */
-  private void writeRevisionsRead(Recommendation recommendation, PlannedRow p, ImportRequest request, Instant recordedAt) {
-    Instant at = null;
+  private void writeRevisionsRead(Recommendation recommendation, PlannedRow p, ImportRequest request, Instant onRecord,
+      Instant recordedAt) {
+    Instant at = onRecord;
     int number = 0;
     for (RevisedDates.Step step : p.revisions) {
       Instant cycleTime = step.cycle() == null ? recordedAt : CycleStart.of(step.cycle())
           .map(month -> month.atEndOfMonth().atTime(12, 0).atZone(Today.LONDON).toInstant())
           .filter(t -> t.isBefore(recordedAt)).orElse(recordedAt);
-      at = at == null || cycleTime.isAfter(at) ? cycleTime : at;
+      at = cycleTime.isAfter(at) ? cycleTime : at;
       revisions.save(TargetDateRevision.readFromSheet(recommendation.getId(), ++number, step.oldDate(), step.newDate(),
           step.words(), step.cycle(), "the text of row " + p.row + " of " + request.fileName(), request.actor(), at));
       recommendation.reviseTargetDate(step.newDate());
     }
+  }
+
+  /** From the audit's report date, where the sheet gives one before the sheet's own date. */
+  private static Instant onRecordFrom(LocalDate reportIssuedOn, Instant sheetDate) {
+    if (reportIssuedOn == null) {
+      return sheetDate;
+    }
+    Instant issued = reportIssuedOn.atTime(12, 0).atZone(Today.LONDON).toInstant();
+    return issued.isBefore(sheetDate) ? issued : sheetDate;
   }
 
   private void writeRow(PlannedRow p, ImportRequest request, Instant now, ReportingCycle cycle,
@@ -160,8 +171,10 @@ class ImportWriter {
     String actor = request.actor();
     AuditPlan auditPlan = p.audit;
     if (auditPlan.entity == null) {
-      auditPlan.entity = audits.save(new Audit(auditPlan.reference, auditPlan.title, auditPlan.service, null, actor));
+      auditPlan.entity = audits.save(new Audit(auditPlan.reference, auditPlan.title, auditPlan.service, auditPlan.reportIssuedOn, actor));
     }
+    Instant sheetDate = now;
+    now = onRecordFrom(auditPlan.reportIssuedOn, sheetDate);
     Recommendation recommendation = new Recommendation(auditPlan.entity, p.reference, p.text, p.grade, p.leadOfficer,
         auditPlan.entity.getService());
     recommendation.setFinding(p.finding);
@@ -173,28 +186,29 @@ class ImportWriter {
     }
     recommendations.save(recommendation);
     if (agreed) {
-      writeRevisionsRead(recommendation, p, request, now);
+      writeRevisionsRead(recommendation, p, request, now, sheetDate);
     }
     String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
-    Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(LocalDate.ofInstant(now, Today.LONDON))
+    Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(LocalDate.ofInstant(sheetDate, Today.LONDON))
         ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
-        : now;
-    // A recommendation the sheet closed in the past is raised just before, so its history reads in order.
-    history.recordRaisedAsOf(recommendation, actor, ImportService.VIA, source, closedAt.equals(now) ? now : closedAt.minusSeconds(1));
+        : sheetDate;
+    // Raised when the report was issued, or, for one the sheet closed before that, just before it closed.
+    Instant raisedAt = closedAt.isAfter(now) ? now : closedAt.minusSeconds(1);
+    history.recordRaisedAsOf(recommendation, actor, ImportService.VIA, source, raisedAt);
     for (String note : p.notes) {
-      updates.save(new ProgressUpdate(recommendation.getId(), note, actor, now, cycle));
+      updates.save(new ProgressUpdate(recommendation.getId(), note, actor, sheetDate, cycle));
     }
     if (p.progress != null) {
-      updates.save(new ProgressUpdate(recommendation.getId(), p.progress, actor, now, cycle));
+      updates.save(new ProgressUpdate(recommendation.getId(), p.progress, actor, sheetDate, cycle));
     }
     if (p.complete) {
       recommendation.setClosureReason("The imported sheet records the action as complete.");
       history.recordAsOf(recommendation, RecommendationStatus.CLOSED_IMPLEMENTED, actor, ImportService.VIA, source
-          + (closedAt.equals(now) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
+          + (closedAt.equals(sheetDate) ? " The sheet says complete." : " The sheet says complete on " + UkDates.display(p.completedOn) + "."),
           closedAt);
     } else if (agreed) {
       history.recordAsOf(recommendation, RecommendationStatus.IN_IMPLEMENTATION, actor, ImportService.VIA,
-          source + " The sheet records an agreed action.", now);
+          source + " The sheet records an agreed action.", raisedAt);
       runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
           .businessKey(recommendation.getBusinessKey())
           .setVariable(LifecycleVariables.RECOMMENDATION_ID, recommendation.getId())
