@@ -20,7 +20,7 @@ final class BriefText {
   static final int NARRATIVE_LIMIT = 1_500;
   static final String CUT = "… (the full text is on the recommendation page)";
 
-  private static final Pattern MARKDOWN = Pattern.compile("([\\\\`*_{}\\[\\]()#+\\-.!|<>~&=])");
+  private static final Pattern MARKDOWN = Pattern.compile("([\\\\`*_{}\\[\\]()#+\\-.!|<>~=]|&(?=#?\\w+;))");
   private static final Pattern STRUCTURE = Pattern.compile("(?i)<\\s*/?\\s*(p|br|li|ul|ol|div|h[1-6]|blockquote|tr|table)\\b");
   private static final Set<String> BLOCKS = Set.of("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
       "table", "tr", "pre");

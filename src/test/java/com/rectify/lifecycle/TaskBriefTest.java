@@ -35,7 +35,7 @@ class TaskBriefTest extends LifecycleTestSupport {
     assertThat(rec.getText()).as("stored as sanitized HTML").contains("&#39;", "<p>");
 
     String brief = briefOf(rec, LifecycleVariables.TASK_AGREE_ACTION);
-    assertThat(brief).contains("The Council's ledger \\& payroll must be reconciled\\.\n\n- Reconcile monthly\n- Floor area of 10 m2")
+    assertThat(brief).contains("The Council's ledger & payroll must be reconciled\\.\n\n- Reconcile monthly\n- Floor area of 10 m2")
         .contains("Line one\nline two").contains("Finding: \"no reconciliation\"")
         .doesNotContain("&#39;", "&quot;", "&amp;", "<p>", "<li>", "<sup>", "<br>");
 
