@@ -13,10 +13,12 @@ public class TaskActor {
 
   private final IdentityService identityService;
   private final PeopleNames names;
+  private final GroupNames groupNames;
 
-  public TaskActor(IdentityService identityService, PeopleNames names) {
+  public TaskActor(IdentityService identityService, PeopleNames names, GroupNames groupNames) {
     this.identityService = identityService;
     this.names = names;
+    this.groupNames = groupNames;
   }
 
   /** The person's name, for a refusal a person reads. */
@@ -54,8 +56,8 @@ public class TaskActor {
   public void requireMembership(String userId, String groupId, String doing) {
     if (!isMember(userId, groupId)) {
       throw new LifecycleRuleViolation("assignee",
-          nameOf(userId) + " may not " + doing + ": this decision belongs to the group '" + groupId + "'."
-              + " Leave the task for one of its members.");
+          nameOf(userId) + " may not " + doing + ": this decision belongs to the " + groupNames.of(groupId) + "."
+              + " Leave the task for one of them.");
     }
   }
 }

@@ -20,19 +20,19 @@ public class DemoUsers {
   }
 
   public void ensure() {
-    group(Groups.OFFICERS, "Lead officers");
-    group(Groups.SERVICE_MANAGERS, "Service managers");
-    group(Groups.AUDITORS, "Auditors");
-    group(Groups.AUDIT_MANAGERS, "Head of internal audit");
-    group(Groups.SENIOR_OFFICERS, "Senior officers");
-    group(Groups.S151_OFFICER, "S151 officer");
-    group(Groups.DIRECTORS, "Directors");
-    group(Groups.HEADS_OF_SERVICE, "Heads of service");
-    group(Groups.COMMITTEE, "Audit Committee");
-    group(Groups.COMMITTEE_CHAIR, "Audit Committee chair");
-    group(Groups.CAMUNDA_ADMIN, "Camunda administrators");
-    group(Groups.ofService("finance"), "Finance officers");
-    group(Groups.ofService("housing"), "Housing officers");
+    group(Groups.OFFICERS);
+    group(Groups.SERVICE_MANAGERS);
+    group(Groups.AUDITORS);
+    group(Groups.AUDIT_MANAGERS);
+    group(Groups.SENIOR_OFFICERS);
+    group(Groups.S151_OFFICER);
+    group(Groups.DIRECTORS);
+    group(Groups.HEADS_OF_SERVICE);
+    group(Groups.COMMITTEE);
+    group(Groups.COMMITTEE_CHAIR);
+    group(Groups.CAMUNDA_ADMIN);
+    group(Groups.ofService("finance"));
+    group(Groups.ofService("housing"));
 
     user("olivia", "Olivia", "Officer", Groups.OFFICERS, Groups.ofService("finance"));
     user("hannah", "Hannah", "Hughes", Groups.OFFICERS, Groups.ofService("housing"));
@@ -46,12 +46,12 @@ public class DemoUsers {
     user("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN);
   }
 
-  private void group(String id, String name) {
+  private void group(String id) {
     if (groupExists(id)) {
       return;
     }
     Group group = identityService.newGroup(id);
-    group.setName(name);
+    group.setName(Groups.wordsFor(id).orElseThrow());
     group.setType(Groups.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
     try {
       identityService.saveGroup(group);

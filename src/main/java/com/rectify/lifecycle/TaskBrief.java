@@ -1,6 +1,6 @@
 package com.rectify.lifecycle;
 
-import com.rectify.common.TextSanitizer;
+import com.rectify.common.PeopleNames;
 import com.rectify.common.Today;
 import com.rectify.cycle.MissedUpdateRepository;
 import com.rectify.cycle.ReportingCycle;
@@ -19,6 +19,7 @@ import com.rectify.recommendation.revision.TargetDateRevisionRepository;
 import com.rectify.common.AsApplication;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,6 +40,10 @@ import static com.rectify.common.LifecycleVariables.*;
 class TaskBrief implements TaskListener {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Today.LONDON);
+  /** How much of a revision's reason its line in the brief shows. */
+  private static final int REASON_LIMIT = 300;
+  /** How many evidence files the brief lists (the latest); the evidence page lists them all. */
+  private static final int EVIDENCE_LISTED = 10;
 
   private final RecommendationLookup lookup;
   private final ProgressUpdateRepository updates;
@@ -49,10 +54,12 @@ class TaskBrief implements TaskListener {
   private final Today today;
   private final TaskService taskService;
   private final AsApplication asApplication;
+  private final PeopleNames names;
 
   public TaskBrief(RecommendationLookup lookup, ProgressUpdateRepository updates, TargetDateRevisionRepository revisions,
       EvidenceRepository evidence, MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today,
-      TaskService taskService, AsApplication asApplication) {
+      TaskService taskService, AsApplication asApplication, PeopleNames names) {
+    this.names = names;
     this.taskService = taskService;
     this.asApplication = asApplication;
     this.lookup = lookup;
@@ -90,38 +97,42 @@ class TaskBrief implements TaskListener {
   }
 
   public String compose(Recommendation rec, String taskDefinitionKey) {
+    String page = "/recommendations/" + rec.getId();
     StringBuilder md = new StringBuilder();
-    md.append("### ").append(escape(rec.getBusinessKey())).append(" — ").append(escape(rec.getAudit().getTitle())).append("\n\n");
-    md.append("**Grade:** ").append(rec.getGrade().label())
-        .append(" · **Lead officer:** ").append(escape(rec.getLeadOfficer()))
+    md.append("### ").append(inline(rec.getBusinessKey())).append(" — ").append(inline(rec.getAudit().getTitle())).append("\n\n");
+    md.append("**Grade:** ").append(inline(rec.getGrade().label()))
+        .append(" · **Lead officer:** ").append(inline(rec.getLeadOfficer()))
         .append(" · **Status:** ").append(rec.getStatus().label()).append("\n\n");
     md.append("**Original target date:** ").append(rec.getOriginalTargetDate() == null ? "not agreed" : UkDates.display(rec.getOriginalTargetDate()))
         .append(" · **Current target date:** ").append(rec.getAgreedAction() == null && rec.getCurrentTargetDate() == null ? "not agreed" : UkDates.display(rec.getCurrentTargetDate()));
     OverdueRule.Standing standing = OverdueRule.standing(rec, today.date());
     if (standing.overdue()) {
-      md.append(" · **Overdue by ").append(standing.days()).append(" days** (").append(escape(standing.band().label())).append(")");
+      md.append(" · **Overdue by ").append(standing.days()).append(" days** (").append(inline(standing.band().label())).append(")");
     }
-    md.append("\n\n**Recommendation**\n\n").append(escape(TextSanitizer.plain(rec.getText()))).append("\n\n");
-    if (rec.getFinding() != null) {
-      md.append("**Finding**\n\n").append(escape(TextSanitizer.plain(rec.getFinding()))).append("\n\n");
-    }
-    if (rec.getAgreedAction() != null) {
-      md.append("**Agreed action**\n\n").append(escape(rec.getAgreedAction())).append("\n\n");
-    }
-    if (rec.getNotAgreedReason() != null) {
-      md.append("**Management did not agree, because**\n\n").append(escape(rec.getNotAgreedReason())).append("\n\n");
-    }
-    updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(rec.getId()).ifPresent(update -> md
-        .append("**Latest update** (").append(escape(update.getAuthor())).append(", ").append(STAMP.format(update.getPostedAt()))
-        .append(")\n\n").append(escape(update.getText())).append("\n\n"));
+    md.append("\n\n");
+    narrative(md, "**Recommendation**", rec.getText(), page);
+    narrative(md, "**Finding**", rec.getFinding(), page);
+    narrative(md, "**Agreed action**", rec.getAgreedAction(), page);
+    narrative(md, "**Management did not agree, because**", rec.getNotAgreedReason(), page);
+    updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(rec.getId()).ifPresent(update -> narrative(md,
+        "**Latest update** (" + inline(names.of(update.getAuthor())) + ", " + STAMP.format(update.getPostedAt()) + ")",
+        update.getText(), page));
     List<String> missedCycles = missedUpdates.findByRecommendationIdOrderByIdAsc(rec.getId()).stream()
         .map(missed -> cycles.findById(missed.getReportingCycleId()).map(ReportingCycle::getName).orElse("?")).toList();
     if (!missedCycles.isEmpty()) {
-      md.append("**No update received** in reporting cycle ").append(escape(String.join(", ", missedCycles))).append(".\n\n");
+      md.append("**No update received** in reporting cycle ").append(inline(String.join(", ", missedCycles))).append(".\n\n");
     }
     appendRevisions(md, rec, taskDefinitionKey);
     appendEvidence(md, rec);
     return md.toString();
+  }
+
+  /** A heading (markdown) and the narrative under it as words, its first part only when it is long; nothing when it is blank. */
+  private static void narrative(StringBuilder md, String heading, String text, String page) {
+    String words = BriefText.markdown(text, BriefText.NARRATIVE_LIMIT, page);
+    if (!words.isEmpty()) {
+      md.append(heading).append("\n\n").append(words).append("\n\n");
+    }
   }
 
   private void appendRevisions(StringBuilder md, Recommendation rec, String taskDefinitionKey) {
@@ -132,10 +143,10 @@ class TaskBrief implements TaskListener {
     md.append("**Revised target dates**\n\n");
     for (TargetDateRevision r : all) {
       md.append("- Revision ").append(r.getRevisionNumber()).append(": ").append(UkDates.display(r.getPreviousDate()))
-          .append(" → ").append(UkDates.display(r.getRequestedDate())).append(", asked by ").append(escape(r.getRequestedBy()))
-          .append(" — ").append(r.getDecision().name().toLowerCase())
-          .append(r.getDecidedBy() == null ? "" : " by " + escape(r.getDecidedBy()))
-          .append(". Reason: ").append(escape(r.getReason())).append("\n");
+          .append(" → ").append(UkDates.display(r.getRequestedDate())).append(", asked by ").append(inline(names.of(r.getRequestedBy())))
+          .append(" — ").append(r.getDecision().name().toLowerCase(Locale.UK))
+          .append(r.getDecidedBy() == null ? "" : " by " + inline(names.of(r.getDecidedBy())))
+          .append(". Reason: ").append(BriefText.inline(r.getReason(), REASON_LIMIT)).append("\n");
     }
     md.append("\n");
     if (TASK_APPROVE_REVISED_DATE.equals(taskDefinitionKey)) {
@@ -152,19 +163,19 @@ class TaskBrief implements TaskListener {
     if (items.isEmpty()) {
       md.append("No evidence uploaded yet.\n\n");
     }
-    for (Evidence item : items) {
-      md.append("- ").append(escape(item.getOriginalFilename())).append(" (").append(Math.max(1, item.getSizeBytes() / 1024))
-          .append(" KB, uploaded by ").append(escape(item.getUploadedBy())).append(" on ").append(STAMP.format(item.getUploadedAt()))
-          .append(") — ").append(item.getState().name().toLowerCase()).append("\n");
+    List<Evidence> shown = items.size() <= EVIDENCE_LISTED ? items : items.subList(items.size() - EVIDENCE_LISTED, items.size());
+    if (shown.size() < items.size()) {
+      md.append("The ").append(EVIDENCE_LISTED).append(" latest of ").append(items.size()).append(" files:\n\n");
+    }
+    for (Evidence item : shown) {
+      md.append("- ").append(inline(item.getOriginalFilename())).append(" (").append(Math.max(1, item.getSizeBytes() / 1024))
+          .append(" KB, uploaded by ").append(inline(names.of(item.getUploadedBy()))).append(" on ").append(STAMP.format(item.getUploadedAt()))
+          .append(") — ").append(item.getState().label()).append("\n");
     }
     md.append("\n[Open the evidence page](/recommendations/").append(rec.getId()).append("/evidence) to upload or read files.\n");
   }
 
-  /** Officers' and auditors' words are shown as written, never as markup. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!|<>~])", "\\\\$1");
+  private static String inline(String text) {
+    return BriefText.inline(text);
   }
 }

@@ -1,5 +1,6 @@
 package com.rectify.notification;
 
+import com.rectify.common.GroupNames;
 import com.rectify.common.PeopleNames;
 import com.rectify.common.UkDates;
 import com.rectify.recommendation.OverdueRule;
@@ -34,12 +35,14 @@ public class Notifications {
   private final Recipients recipients;
   private final MailLinks links;
   private final PeopleNames names;
+  private final GroupNames groupNames;
 
-  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links, PeopleNames names) {
+  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links, PeopleNames names, GroupNames groupNames) {
     this.outbox = outbox;
     this.recipients = recipients;
     this.links = links;
     this.names = names;
+    this.groupNames = groupNames;
   }
 
   /** A task is waiting for these people. */
@@ -139,7 +142,7 @@ public class Notifications {
           "Dear " + person.name() + ",",
           List.of("The agreed action for " + rec.getBusinessKey() + " (lead officer " + rec.getLeadOfficer() + ")" + howLate,
               describe(rec),
-              "You receive this as a member of: " + String.join(", ", escalationGroups) + "."),
+              "You receive this as a member of: " + String.join(", ", escalationGroups.stream().map(groupNames::of).toList()) + "."),
           "Open the recommendation", links.recommendationLink(rec.getId()), rec.getId()));
     }
   }

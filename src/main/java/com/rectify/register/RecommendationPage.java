@@ -1,5 +1,6 @@
 package com.rectify.register;
 
+import com.rectify.common.GroupNames;
 import com.rectify.common.Today;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.api.RecommendationDetail;
@@ -17,22 +18,29 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** One recommendation: its story as a timeline, and its lifecycle diagram with the step it stands at. */
+/**
+ * One recommendation: where it stands among the lifecycle's stages, its story as a timeline, and the whole
+ * lifecycle diagram on request.
+ */
 @Controller
 class RecommendationPage {
+
+  static final String CANNOT_SHOW = "We cannot show this recommendation";
 
   private final RecommendationAccess access;
   private final RecommendationQueries queries;
   private final ProcessDiagram diagrams;
   private final StepNames steps;
+  private final GroupNames groupNames;
   private final Today today;
 
   public RecommendationPage(RecommendationAccess access, RecommendationQueries queries, ProcessDiagram diagrams, StepNames steps,
-      Today today) {
+      GroupNames groupNames, Today today) {
     this.access = access;
     this.queries = queries;
     this.diagrams = diagrams;
     this.steps = steps;
+    this.groupNames = groupNames;
     this.today = today;
   }
 
@@ -44,7 +52,8 @@ class RecommendationPage {
     model.addAttribute("recommendation", recommendation);
     model.addAttribute("auditTitle", recommendation.getAudit().getTitle());
     model.addAttribute("detail", detail);
-    model.addAttribute("timeline", Timeline.of(detail, id, steps.deployed()));
+    model.addAttribute("timeline", Timeline.of(detail, id, steps.deployed(), groupNames::of));
+    model.addAttribute("stages", LifecycleStages.of(recommendation.getStatus(), detail));
     model.addAttribute("instance", diagrams.of(recommendation.getBusinessKey()).orElse(null));
     model.addAttribute("today", today.date());
     return "recommendation";
@@ -60,13 +69,21 @@ class RecommendationPage {
         .body(diagrams.bpmnXml(instance.definitionId()).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** One the user may not read answers as missing would (404), in words saying why. */
+  /**
+   * One the user may not read answers as missing would (404), in words saying why; either way under a heading that
+   * says what happened and with what to do next, never the number asked for.
+   */
   private Recommendation visible(Long id, Authentication authentication) {
     try {
       return access.requireReadable(authentication, id);
     } catch (ApiException refused) {
-      throw refused.getStatus() == HttpStatus.FORBIDDEN ? new ApiException(HttpStatus.NOT_FOUND, refused.getMessage(), refused.getProblems())
-          : refused;
+      ApiException answer = switch (refused.getStatus()) {
+        case FORBIDDEN -> refused.withStatus(HttpStatus.NOT_FOUND);
+        case NOT_FOUND -> ApiException.of(HttpStatus.NOT_FOUND, "id", "There is no recommendation at this address: it may have"
+            + " been mistyped, or removed. Look for it in the register, or ask the audit team.");
+        default -> refused;
+      };
+      throw answer.headed(CANNOT_SHOW);
     }
   }
 }

@@ -35,8 +35,12 @@ final class Timeline {
 
   private Timeline() {}
 
-  /** {@code steps} names a lifecycle step from its id, or nothing; a step without a name is left out. */
-  public static List<Entry> of(RecommendationDetail detail, Long recommendationId, Function<String, Optional<String>> steps) {
+  /**
+   * {@code steps} names a lifecycle step from its id, or nothing; a step without a name is left out. {@code groups}
+   * names a group from its id ("Section 151 officer").
+   */
+  public static List<Entry> of(RecommendationDetail detail, Long recommendationId, Function<String, Optional<String>> steps,
+      Function<String, String> groups) {
     List<Entry> entries = new ArrayList<>();
     for (StatusChangeView change : detail.statusHistory()) {
       String title = change.from() == null ? "Raised: " + change.to().label() : change.from().label() + " → " + change.to().label();
@@ -54,7 +58,7 @@ final class Timeline {
           + UkDates.display(revision.previousDate()) + " → " + to, TextSanitizer.plain(revision.reason()), revision.requestedBy(), null));
       if (revision.decision() != RevisionDecision.PENDING && revision.decidedAt() != null) {
         entries.add(new Entry(revision.decidedAt(), "decision", "Revision " + revision.revisionNumber() + " "
-            + revision.decision().name().toLowerCase(Locale.UK) + (revision.approverGroup() == null ? "" : " (" + revision.approverGroup() + ")"),
+            + revision.decision().name().toLowerCase(Locale.UK) + byGroup(revision.approverGroup(), groups),
             TextSanitizer.plain(revision.decisionComment()), revision.decidedBy(), null));
       }
     }
@@ -69,7 +73,7 @@ final class Timeline {
     }
     for (RiskView risk : detail.riskDecisions()) {
       entries.add(new Entry(risk.decidedAt(), "decision", "Residual risk " + risk.decision().toLowerCase(Locale.UK).replace('_', ' ')
-          + (risk.acceptorGroup() == null ? "" : " (" + risk.acceptorGroup() + ")"), TextSanitizer.plain(risk.rationale()), risk.decidedBy(), null));
+          + byGroup(risk.acceptorGroup(), groups), TextSanitizer.plain(risk.rationale()), risk.decidedBy(), null));
     }
     for (MissedUpdateView missed : detail.noUpdateReceived()) {
       entries.add(new Entry(missed.flaggedAt(), "missed", "No update received in " + missed.reportingCycle(),
@@ -77,6 +81,11 @@ final class Timeline {
     }
     entries.sort(Comparator.comparing(Entry::when, Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
+  }
+
+  /** " (Section 151 officer)": the group a decision belonged to, in words; nothing when none is recorded. */
+  private static String byGroup(String group, Function<String, String> groups) {
+    return group == null || group.isBlank() ? "" : " (" + groups.apply(group) + ")";
   }
 
   private static String via(String via, Function<String, Optional<String>> steps) {

@@ -31,21 +31,22 @@ import org.springframework.web.servlet.ModelAndView;
 class ApiExceptionHandler {
 
   private final NavigationLinks navigation;
+  private final EngineRefusals engineRefusals;
 
-  public ApiExceptionHandler(NavigationLinks navigation) {
+  public ApiExceptionHandler(NavigationLinks navigation, EngineRefusals engineRefusals) {
     this.navigation = navigation;
+    this.engineRefusals = engineRefusals;
   }
 
   @ExceptionHandler(ApiException.class)
   Object refused(ApiException e, HttpServletRequest request) {
-    return answer(request, e.getStatus(), e.getMessage(), e.getProblems());
+    return answer(request, e.getStatus(), e.getMessage(), e.getProblems(), e.getHeading());
   }
 
   /** The engine's own authorizations refused the caller (Camunda authorizations are on). */
   @ExceptionHandler(AuthorizationException.class)
   Object notAuthorized(AuthorizationException e, HttpServletRequest request) {
-    String message = "User '" + e.getUserId() + "' may not do this: " + e.getMessage();
-    return answer(request, HttpStatus.FORBIDDEN, message, List.of());
+    return answer(request, HttpStatus.FORBIDDEN, engineRefusals.words(e), List.of());
   }
 
   @ExceptionHandler(LifecycleRuleViolation.class)
@@ -102,13 +103,17 @@ class ApiExceptionHandler {
    * Rectify's pages, so a refusal reads as a screen and not as data.
    */
   private Object answer(HttpServletRequest request, HttpStatus status, String message, List<FieldProblem> problems) {
+    return answer(request, status, message, problems, null);
+  }
+
+  private Object answer(HttpServletRequest request, HttpStatus status, String message, List<FieldProblem> problems, String heading) {
     if (wantsPage(request)) {
       ModelAndView page = new ModelAndView("error", status);
+      page.addObject("heading", heading);
       page.addObject("status", status.value());
       page.addObject("error", status.getReasonPhrase());
       page.addObject("message", message);
       page.addObject("problems", problems);
-      page.addObject("path", request.getRequestURI());
       Authentication user = SecurityContextHolder.getContext().getAuthentication();
       page.addObject("navPlaces", navigation.places(user));
       return page;

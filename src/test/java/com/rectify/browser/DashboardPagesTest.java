@@ -125,9 +125,35 @@ class DashboardPagesTest {
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sample.audit + "/2").singleResult().getId();
     Page page = login("helen");
     page.navigate(url("/recommendations/" + id));
+    // Where it stands, in words: the current stage marked by text and aria-current, not by colour alone.
+    Locator current = page.locator("#stages li[aria-current=step]");
+    assertThat(current.count()).isEqualTo(1);
+    assertThat(current.innerText()).contains("Implement the action", "(current step)");
+    assertThat(page.locator("#stages").innerText()).containsSubsequence("Agree the action", "(done)", "Implement the action",
+        "(current step)", "Submit evidence", "(still to come)", "Audit review of the evidence", "(still to come)",
+        "Closed: implemented", "(still to come)").doesNotContain(": (").doesNotContain("— :");
+    @SuppressWarnings("unchecked")
+    List<Number> sizes = (List<Number>) page.evaluate("() => [...document.querySelectorAll('#stages li, #stages li *')]"
+        + ".map(e => parseFloat(getComputedStyle(e).fontSize))");
+    assertThat(sizes).as("the stages' text sizes in px").isNotEmpty().allSatisfy(size -> assertThat(size.doubleValue()).isGreaterThanOrEqualTo(14));
+
+    // The whole process diagram waits behind a disclosure; opened, it shows the current step and its neighbours at a
+    // size its labels can be read, and a button shows the whole process.
+    assertThat(page.locator("#diagram").isVisible()).isFalse();
+    page.locator("#whole-process summary").click();
     page.locator("#diagram[data-ready=true]").waitFor();
     assertThat(page.locator("#diagram .djs-element.current[data-element-id=Task_ImplementAction]").count()).isEqualTo(1);
     assertThat(page.locator("#diagram .djs-element.current").count()).isEqualTo(1);
+    String scaleOfCurrent = "() => { const shape = document.querySelector('#diagram .djs-element.current .djs-visual > rect');"
+        + " const box = shape.getBoundingClientRect(), frame = document.querySelector('#diagram').getBoundingClientRect();"
+        + " return [box.width / shape.width.baseVal.value, box.left >= frame.left && box.right <= frame.right"
+        + " && box.top >= frame.top && box.bottom <= frame.bottom]; }";
+    List<?> opened = (List<?>) page.evaluate(scaleOfCurrent);
+    assertThat(((Number) opened.get(0)).doubleValue()).as("the current step's scale").isGreaterThanOrEqualTo(1.15);
+    assertThat(opened.get(1)).as("the current step inside the diagram's frame").isEqualTo(true);
+    Screens.desktop(page, FOLDER, "recommendation-diagram-at-current-step");
+    page.locator("#whole-process button[data-zoom=whole]").click();
+    assertThat(((Number) ((List<?>) page.evaluate(scaleOfCurrent)).get(0)).doubleValue()).as("the whole process's scale").isLessThan(1);
     assertThat(page.locator(".task-link").first().getAttribute("href")).startsWith("/camunda/app/tasklist/default/#/?task=");
     assertThat(page.locator("#cockpit-link").getAttribute("href"))
         .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
@@ -180,9 +206,11 @@ class DashboardPagesTest {
 
     Response unknown = refused.navigate(url("/recommendations/" + Long.MAX_VALUE));
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(refused.locator("h1").innerText()).isEqualTo("Not found");
-    assertThat(refused.locator("[role=alert]").innerText()).contains("There is no recommendation at this address")
-        .doesNotContain(String.valueOf(Long.MAX_VALUE));
+    assertThat(refused.locator("h1").innerText()).isEqualTo("We cannot show this recommendation");
+    assertThat(refused.locator("[role=alert]").innerText()).contains("There is no recommendation at this address",
+        "Look for it in the register, or ask the audit team");
+    assertThat(refused.locator("#refused").innerText()).as("the page, its hint included").contains("404")
+        .doesNotContain(String.valueOf(Long.MAX_VALUE)).doesNotContain("/recommendations/");
 
     Response badFilter = refused.navigate(url("/register/export?format=docx"));
     assertThat(badFilter.status()).isEqualTo(400);
@@ -190,7 +218,7 @@ class DashboardPagesTest {
 
     Response noSuchAddress = refused.navigate(url("/no-such-page"));
     assertThat(noSuchAddress.status()).isEqualTo(404);
-    assertThat(refused.locator("h1").innerText()).isEqualTo("Not found");
+    assertThat(refused.locator("h1").innerText()).isEqualTo("Page not found");
     assertThat(refused.locator("[role=alert]").innerText()).contains("There is nothing at this address");
 
     var script = olivia.request().get(url("/analytics"));

@@ -95,6 +95,7 @@ class PagesUnderTheirPolicyTest {
   void theDiagramsLogoAndTheBoxItOpensAreStyledAndNothingIsRefused() {
     Page page = windows.open(chromium.browser(), url(""), "helen", Screens.DESKTOP_HEIGHT);
     page.navigate(url("/recommendations/" + sample.id("2")));
+    page.locator("#whole-process summary").click();
     page.locator("#diagram[data-ready=true]").waitFor();
     assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#diagram .bjs-powered-by')).position")).isEqualTo("absolute");
     // Styled by its style attribute, which only the hash in the page's policy lets through: rectify.css sets no colour on it.

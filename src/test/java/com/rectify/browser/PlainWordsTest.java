@@ -46,7 +46,9 @@ class PlainWordsTest {
   private static final Map<String, Pattern> TECHNICAL = Map.of(
       "a step id", Pattern.compile("\\bTask_[A-Za-z]+|\\b(StartEvent|EndEvent|Gateway|SubProcess)_\\w+"),
       "a raw status name", Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)+\\b"),
-      "a UUID", Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"));
+      "a UUID", Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
+      "a group id", Pattern.compile("\\b(s151-officer|committee-chair|audit-managers|senior-officers|heads-of-service"
+          + "|service-managers|camunda-admin|service-(finance|housing))\\b"));
 
   @RegisterExtension
   static final Chromium chromium = new Chromium();
@@ -128,13 +130,44 @@ class PlainWordsTest {
     Page refused = olivia.context().newPage();
     Response response = refused.navigate(url("/recommendations/" + housing.getId()));
     assertThat(response.status()).isEqualTo(404);
+    assertThat(refused.locator("h1").innerText()).isEqualTo("We cannot show this recommendation");
     String alert = refused.locator("[role=alert]").innerText();
     assertThat(alert).contains("not one you can open", "belongs to another service", "Ask the audit team")
         .doesNotContain(String.valueOf(housing.getId())).doesNotContain("does not exist");
+    assertThat(refused.locator("#refused").innerText()).as("the whole page, its hint included")
+        .doesNotContain(String.valueOf(housing.getId())).doesNotContain("/recommendations/").doesNotContain("Not found");
+    assertThat(refused.locator("#refused a", new Page.LocatorOptions().setHasText("Open the register")).count()).isEqualTo(1);
 
     refused.navigate(url("/recommendations/" + housing.getId() + "/evidence"));
     assertThat(refused.locator("[role=alert]").innerText()).contains("Ask the audit team")
         .doesNotContain(String.valueOf(housing.getId())).doesNotContain("olivia");
+  }
+
+  @Test
+  void theTimelineNamesTheDecidingGroupsInWords() {
+    Recommendation notAgreed = raise("finance", "Olivia Officer");
+    complete(notAgreed, LifecycleVariables.TASK_AGREE_ACTION, "olivia", "agreement", "NOT_AGREED",
+        "notAgreedReason", "The service is being outsourced.");
+    complete(notAgreed, LifecycleVariables.TASK_ACCEPT_RESIDUAL_RISK, "sarah", "riskDecision", "ACCEPTED",
+        "riskRationale", "Accepted until the outsourcing completes.");
+    Page helen = login("helen");
+    helen.navigate(url("/recommendations/" + notAgreed.getId()));
+    assertThat(helen.locator("#timeline").innerText()).contains("Residual risk accepted (Section 151 officer)")
+        .doesNotContain("s151-officer");
+    assertInWords(helen, "helen", "/recommendations/" + notAgreed.getId());
+  }
+
+  @Test
+  void aMailsLinkReadsInWordsAndKeepsTheTaskInItsAddressOnly() {
+    Page helen = login("helen");
+    helen.navigate(url("/admin/mail"));
+    helen.locator("a", new Page.LocatorOptions().setHasText("Task for you: Agree management action · " + housing.getBusinessKey()))
+        .first().click();
+    helen.waitForURL("**/admin/mail/*");
+    Locator link = helen.locator("#mail-link");
+    assertThat(link.innerText()).isEqualTo("Follow the link in this mail");
+    assertThat(link.getAttribute("href")).contains("/camunda/app/tasklist/default/#/?task=");
+    assertInWords(helen, "helen", helen.url());
   }
 
   @Test

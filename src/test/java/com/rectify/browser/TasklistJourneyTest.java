@@ -116,6 +116,8 @@ class TasklistJourneyTest {
     // Its page tells the story in order and the diagram shows where it ended.
     row.first().getByText(key).click();
     helen.waitForURL("**/recommendations/*");
+    assertThat(helen.locator("#stages li[aria-current=step]").innerText()).contains("Closed: implemented", "(where it ended)");
+    helen.locator("#whole-process summary").click();
     helen.locator("#diagram[data-ready=true]").waitFor();
     String timeline = helen.locator("#timeline").innerText();
     assertThat(timeline).containsSubsequence("Revision 1 asked: 31/03/2030 → 30/06/2030", "Revision 1 approved",
@@ -144,7 +146,8 @@ class TasklistJourneyTest {
   @Test
   void managementDoesNotAgreeAndTheSection151OfficerAcceptsTheRisk() {
     String folder = "journey-risk-accepted";
-    String reference = newAudit("High", "Supplier bank detail changes must be verified by a call back to a known number.");
+    String reference = newAudit("High", "<p>Supplier bank detail changes must be verified by a call back to the Council's"
+        + " known number.</p><ul><li>Record each call.</li></ul>");
     String key = reference + "/1";
 
     Page sarah = login("sarah");
@@ -153,6 +156,11 @@ class TasklistJourneyTest {
 
     Page olivia = login("olivia");
     openTask(olivia, key, "Agree management action · " + key);
+    // The brief, stored as sanitized HTML ("Council&#39;s", "<p>"), reads as words.
+    Locator brief = olivia.locator(".fjs-form-field-text").first();
+    assertThat(brief.innerText()).contains("the Council's known number.", "Record each call.")
+        .doesNotContain("&#39;").doesNotContain("<p>").doesNotContain("<li>").doesNotContain("\\");
+    assertThat(brief.locator("li").allInnerTexts()).contains("Record each call.");
     olivia.getByText("We do not agree (risk goes to a senior officer)").click();
     olivia.getByLabel("Why management does not agree").fill("The service is being outsourced in the spring; the new supplier's controls apply.");
     Screens.desktop(olivia, folder, "1-not-agreed");
@@ -174,9 +182,12 @@ class TasklistJourneyTest {
     assertThat(closed.getStatus()).isEqualTo(RecommendationStatus.CLOSED_RISK_ACCEPTED);
 
     sarah.navigate(url("/recommendations/" + closed.getId()));
+    assertThat(sarah.locator("#stages").innerText()).containsSubsequence("Agree the action", "management did not agree", "(done)",
+        "Decide on the risk of not acting", "(done)", "Closed: risk accepted", "(where it ended)").doesNotContain("Implement");
+    sarah.locator("#whole-process summary").click();
     sarah.locator("#diagram[data-ready=true]").waitFor();
     assertThat(sarah.locator("#timeline").innerText()).containsSubsequence("→ awaiting risk acceptance",
-        "Residual risk accepted (s151-officer)", "→ closed risk accepted");
+        "Residual risk accepted (Section 151 officer)", "→ closed risk accepted").doesNotContain("s151-officer");
     Screens.both(sarah, folder, "4-recommendation");
 
     sarah.navigate(url("/register?status=CLOSED_RISK_ACCEPTED&q=" + reference));

@@ -45,6 +45,10 @@ class NotificationTest extends LifecycleTestSupport {
     assertThat(subject(mails.get(0))).isEqualTo("Task for you: Agree management action · " + rec.getBusinessKey());
     assertThat(plainText(mails.get(0)))
         .contains("https://rectify.council.example/camunda/app/tasklist/default/#/?task=" + agree.getId());
+    // In the HTML part the link reads in words; the task's id is in its address only, never in what is shown.
+    String html = TestSmtp.html(mails.get(0));
+    assertThat(html).contains("href=\"https://rectify.council.example/camunda/app/tasklist/default/#/?task=" + agree.getId() + "\"");
+    assertThat(html.replaceAll("<[^>]*>", " ")).contains("Open the task in Tasklist").doesNotContain(agree.getId());
     assertThat(sentAbout(rec)).as("sending again sends nothing more").hasSize(1);
   }
 

@@ -34,13 +34,22 @@ public final class TestSmtp {
 
   /** The plain-text part of a message. */
   public static String plainText(jakarta.mail.Part part) {
+    return partOf(part, "text/plain");
+  }
+
+  /** The HTML part of a message. */
+  public static String html(jakarta.mail.Part part) {
+    return partOf(part, "text/html");
+  }
+
+  private static String partOf(jakarta.mail.Part part, String mimeType) {
     try {
-      if (part.isMimeType("text/plain")) {
+      if (part.isMimeType(mimeType)) {
         return (String) part.getContent();
       }
       if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
         for (int i = 0; i < multipart.getCount(); i++) {
-          String text = plainText(multipart.getBodyPart(i));
+          String text = partOf(multipart.getBodyPart(i), mimeType);
           if (text != null) {
             return text;
           }

@@ -57,7 +57,8 @@ final class TaskRules {
     }
     if (!isOfferedTo(taskId, newAssignee)) {
       throw new AuthorizationException("The task '" + task.getName() + "' is not offered to " + nameOf(newAssignee)
-          + ": it can be given only to its candidates (the people and groups the process offers it to).");
+          + ": it can be given only to the people and groups the process offers it to. Give it to one of them, or leave it"
+          + " for them to claim.");
     }
   }
 
@@ -67,7 +68,9 @@ final class TaskRules {
       return;
     }
     if (!user.getUserId().equals(task.getAssignee()) && !isOfferedTo(taskId, user.getUserId())) {
-      throw new AuthorizationException("The task '" + task.getName() + "' is not offered to " + nameOf(user.getUserId()) + ".");
+      throw new AuthorizationException("The task '" + task.getName() + "' is not offered to " + nameOf(user.getUserId())
+          + ": only the person who holds it, or someone it is offered to, can complete it. Leave it for them, or ask the"
+          + " audit team if it should be yours.");
     }
     Set<String> allowed = formFields.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
         key -> fieldsOfForm(taskId));
