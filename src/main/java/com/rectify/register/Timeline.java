@@ -54,6 +54,13 @@ final class Timeline {
     }
     for (RevisionView revision : detail.revisions()) {
       String to = revision.toBeConfirmed() ? "TBC" : UkDates.display(revision.requestedDate());
+      if (revision.readFrom() != null) {
+        entries.add(new Entry(revision.decidedAt(), "revision", "Target date revised"
+            + (revision.reportingCycle() == null ? "" : " in " + revision.reportingCycle()) + ": "
+            + UkDates.display(revision.previousDate()) + " → " + to + " (read from " + revision.readFrom() + ")",
+            TextSanitizer.plain(revision.reason()), revision.requestedBy(), null));
+        continue;
+      }
       entries.add(new Entry(revision.requestedAt(), "revision", "Revision " + revision.revisionNumber() + " asked: "
           + UkDates.display(revision.previousDate()) + " → " + to, TextSanitizer.plain(revision.reason()), revision.requestedBy(), null));
       if (revision.decision() != RevisionDecision.PENDING && revision.decidedAt() != null) {
