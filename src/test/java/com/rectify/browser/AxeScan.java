@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * axe-core run on what a page shows, against WCAG 2.0, 2.1 and 2.2 at levels A and AA. Each result is kept as
@@ -24,14 +25,20 @@ final class AxeScan {
   static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
   static final Path RESULTS = Path.of("target", "axe");
 
+  private static final Pattern CRITERION = Pattern.compile("wcag(\\d)(\\d)(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** One element a rule found at fault, on one page at one width. */
-  record Finding(String page, int width, String rule, String impact, String help, String helpUrl, String target, String summary) {
+  /**
+   * One element a rule found at fault, on one page at one width: the rule, the WCAG success criteria it tests
+   * ("1.4.3"), the element's CSS selector, and what axe says to fix.
+   */
+  record Finding(String page, int width, String rule, List<String> criteria, String impact, String help, String helpUrl,
+      String selector, String summary) {
 
     @Override
     public String toString() {
-      return page + " @" + width + "px: " + rule + " (" + impact + ") " + help + "\n    at " + target
+      return page + " @" + width + "px: " + rule + " (" + impact + ", WCAG " + String.join(", ", criteria) + ") " + help
+          + "\n    at " + selector
           + (summary == null ? "" : "\n    " + summary.replace("\n", "\n    ")) + "\n    see " + helpUrl;
     }
   }
@@ -49,11 +56,32 @@ final class AxeScan {
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : results.getViolations()) {
       for (CheckedNode node : rule.getNodes()) {
-        findings.add(new Finding(name, width, rule.getId(), node.getImpact() != null ? node.getImpact() : rule.getImpact(),
-            rule.getHelp(), rule.getHelpUrl(), String.valueOf(node.getTarget()), node.getFailureSummary()));
+        findings.add(new Finding(name, width, rule.getId(), criteria(rule), node.getImpact() != null ? node.getImpact() : rule.getImpact(),
+            rule.getHelp(), rule.getHelpUrl(), selector(node.getTarget()), node.getFailureSummary()));
       }
     }
     return findings;
+  }
+
+  /** The success criteria a rule tests, from its tags: "wcag143" is 1.4.3. */
+  private static List<String> criteria(Rule rule) {
+    List<String> criteria = new ArrayList<>();
+    for (String tag : rule.getTags()) {
+      Matcher criterion = CRITERION.matcher(tag);
+      if (criterion.matches()) {
+        criteria.add(criterion.group(1) + "." + criterion.group(2) + "." + criterion.group(3));
+      }
+    }
+    return criteria;
+  }
+
+  /** The element's selector in its document: the last of axe's target, which lists one per frame or shadow root. */
+  private static String selector(Object target) {
+    Object last = target;
+    while (last instanceof List<?> list && !list.isEmpty()) {
+      last = list.get(list.size() - 1);
+    }
+    return String.valueOf(last);
   }
 
   /** The page at a desktop's width (1280 × 800) and a phone's (390 × 844), each checked; left at the desktop size. */
@@ -72,10 +100,6 @@ final class AxeScan {
     StringBuilder text = new StringBuilder(findings.size() + " accessibility violation(s):\n");
     findings.forEach(finding -> text.append("  ").append(finding).append('\n'));
     return text.toString();
-  }
-
-  static List<Finding> matching(List<Finding> findings, Predicate<Finding> which) {
-    return findings.stream().filter(which).toList();
   }
 
   private static void save(AxeResults results, String fileName) {
