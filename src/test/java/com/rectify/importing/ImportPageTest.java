@@ -99,6 +99,42 @@ class ImportPageTest {
     assertThat(recommendations.findByBusinessKey(audit + "/2").orElseThrow().getGrade().name()).isEqualTo("MEDIUM");
   }
 
+  /** Both published samples, as pasted from their papers, go in through the page on the first try. */
+  @Test
+  void papersPastedFromTheirPdfsGoInThroughThePage() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    Page page = signedIn("helen", DemoUsers.PASSWORD);
+
+    page.navigate(url("/imports"));
+    page.locator("#file").setInputFiles(pasted("benefits-action-plan-2004.txt"));
+    page.locator("#audit").fill("BEN-PAGE-" + tag);
+    page.locator("#auditTitle").fill("Benefits inspection (2004)");
+    page.locator("#service").fill("benefits");
+    page.locator("#defaultGrade").fill("Medium");
+    button(page, "Check this sheet").click();
+    assertThat(page.locator("[role=status]").textContent()).contains("42 new", "0 error(s)");
+    PlaywrightAssertions.assertThat(page.locator("#rows tbody")).containsText("continues above");
+    button(page, "Import these 42 rows").click();
+    PlaywrightAssertions.assertThat(page.locator("[role=status]")).containsText("imported —");
+    assertThat(recommendations.findByBusinessKey("BEN-PAGE-" + tag + "/42")).isPresent();
+
+    page.navigate(url("/imports"));
+    page.locator("#file").setInputFiles(pasted("overdue-actions-appendix-b.txt"));
+    page.locator("#service").fill("appendix-" + tag);
+    button(page, "Check this sheet").click();
+    String checked = page.locator("[role=status]").textContent();
+    assertThat(checked).contains("0 error(s)");
+    // Twenty recommendations, new or (when another test put the same paper in first) already in the register.
+    assertThat(page.locator("#rows tbody tr").allTextContents())
+        .filteredOn(row -> row.contains("to be added") || row.contains("already in the register")).hasSize(20);
+  }
+
+  private static FilePayload pasted(String name) throws java.io.IOException {
+    try (var in = ImportPageTest.class.getResourceAsStream("/imports/" + name)) {
+      return new FilePayload(name, "text/plain", in.readAllBytes());
+    }
+  }
+
   @Test
   void aChoiceChangedAfterTheCheckIsCheckedAgainBeforeAnythingIsImported() {
     String audit = "PAGE-" + UUID.randomUUID().toString().substring(0, 6);
