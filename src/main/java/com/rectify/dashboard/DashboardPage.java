@@ -66,7 +66,7 @@ class DashboardPage {
     List<Quarter> quarters = queries.closuresByQuarter(DashboardQueries.quarterStart(day).minusMonths(3L * (QUARTERS - 1)), QUARTERS, scope);
     ReportingCycle cycle = currentCycle.orNull();
 
-    List<Chart> charts = List.of(gradeBands(bands), ageing(day, scope), quarters(quarters), revisions(scope),
+    List<Chart> charts = List.of(gradeBands(bands, queries.overdueBasis()), ageing(day, scope), quarters(quarters), revisions(scope),
         services(queries.openByService(day, scope)), audits(queries.openByAudit(day, scope, TOP_AUDITS)));
     Map<String, String> chartJson = new LinkedHashMap<>();
     for (Chart chart : charts) {
@@ -97,7 +97,7 @@ class DashboardPage {
     return headlines;
   }
 
-  private static Chart gradeBands(Map<Grade, GradeBands> bands) {
+  private static Chart gradeBands(Map<Grade, GradeBands> bands, OverdueRule.Basis basis) {
     List<String> grades = Arrays.stream(Grade.values()).map(Grade::label).toList();
     List<Series> series = List.of(
         band(Colours.NOT_DUE, Band.NOT_DUE, bands, GradeBands::notDue),
@@ -105,7 +105,7 @@ class DashboardPage {
         band(Colours.FROM_3_TO_12, Band.FROM_3_TO_12_MONTHS, bands, GradeBands::from3To12),
         band(Colours.OVER_12, Band.OVER_12_MONTHS, bands, GradeBands::over12));
     return new Chart("chart-grade-band", "Open recommendations by grade and how long overdue", "bar",
-        "Overdue is counted from the original target date, as the committee report counts it.", true, false, grades, series);
+        basis.statement() + ", as the committee report measures it.", true, false, grades, series);
   }
 
   private static Series band(String colour, Band band, Map<Grade, GradeBands> bands, Function<GradeBands, Long> count) {

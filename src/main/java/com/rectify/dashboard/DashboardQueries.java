@@ -38,9 +38,16 @@ public class DashboardQueries {
   private static final String IN_SCOPE = " (:everything = true or r.service in :services) ";
 
   private final EntityManager entityManager;
+  private final OverdueRule overdueRule;
 
-  public DashboardQueries(EntityManager entityManager) {
+  public DashboardQueries(EntityManager entityManager, OverdueRule overdueRule) {
     this.entityManager = entityManager;
+    this.overdueRule = overdueRule;
+  }
+
+  /** What how long overdue is measured from, as the council's policy says. */
+  public OverdueRule.Basis overdueBasis() {
+    return overdueRule.basis();
   }
 
   /** Open recommendations of one grade by overdue band: not yet due, under 3 months, 3–12 months, over 12 months. */
@@ -54,7 +61,7 @@ public class DashboardQueries {
     Root<Recommendation> r = query.from(Recommendation.class);
     List<Selection<?>> columns = new ArrayList<>(List.of(r.get("grade")));
     for (OverdueRule.Band band : OverdueRule.Band.values()) {
-      columns.add(countWhere(cb, OverdueRule.in(band, r, cb, today)));
+      columns.add(countWhere(cb, overdueRule.in(band, r, cb, today)));
     }
     query.multiselect(columns).where(OverdueRule.open(r, cb), inScope(r, cb, scope)).groupBy(r.get("grade"));
     Map<Grade, GradeBands> result = new EnumMap<>(Grade.class);
@@ -187,10 +194,10 @@ public class DashboardQueries {
   }
 
   /** A load's key and title, then its three counts: not overdue, overdue, overdue and Essential or High. */
-  private static List<Selection<?>> loadColumns(CriteriaBuilder cb, Root<Recommendation> r, Expression<String> key,
+  private List<Selection<?>> loadColumns(CriteriaBuilder cb, Root<Recommendation> r, Expression<String> key,
       Expression<String> title, LocalDate today) {
     return List.of(key, title,
-        countWhere(cb, OverdueRule.in(OverdueRule.Band.NOT_DUE, r, cb, today)),
+        countWhere(cb, overdueRule.in(OverdueRule.Band.NOT_DUE, r, cb, today)),
         countWhere(cb, OverdueRule.overdue(r, cb, today)),
         countWhere(cb, cb.and(OverdueRule.overdue(r, cb, today), r.get("grade").in(Grade.ESSENTIAL, Grade.HIGH))));
   }

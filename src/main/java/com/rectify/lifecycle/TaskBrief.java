@@ -55,11 +55,13 @@ class TaskBrief implements TaskListener {
   private final TaskService taskService;
   private final AsApplication asApplication;
   private final PeopleNames names;
+  private final OverdueRule overdueRule;
 
   public TaskBrief(RecommendationLookup lookup, ProgressUpdateRepository updates, TargetDateRevisionRepository revisions,
       EvidenceRepository evidence, MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today,
-      TaskService taskService, AsApplication asApplication, PeopleNames names) {
+      TaskService taskService, AsApplication asApplication, PeopleNames names, OverdueRule overdueRule) {
     this.names = names;
+    this.overdueRule = overdueRule;
     this.taskService = taskService;
     this.asApplication = asApplication;
     this.lookup = lookup;
@@ -105,7 +107,7 @@ class TaskBrief implements TaskListener {
         .append(" · **Status:** ").append(rec.getStatus().label()).append("\n\n");
     md.append("**Original target date:** ").append(rec.getOriginalTargetDate() == null ? "not agreed" : UkDates.display(rec.getOriginalTargetDate()))
         .append(" · **Current target date:** ").append(rec.getAgreedAction() == null && rec.getCurrentTargetDate() == null ? "not agreed" : UkDates.display(rec.getCurrentTargetDate()));
-    OverdueRule.Standing standing = OverdueRule.standing(rec, today.date());
+    OverdueRule.Standing standing = overdueRule.standing(rec, today.date());
     if (standing.overdue()) {
       md.append(" · **Overdue by ").append(standing.days()).append(" days** (").append(inline(standing.band().label())).append(")");
     }

@@ -36,8 +36,11 @@ public class Notifications {
   private final MailLinks links;
   private final PeopleNames names;
   private final GroupNames groupNames;
+  private final OverdueRule overdueRule;
 
-  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links, PeopleNames names, GroupNames groupNames) {
+  public Notifications(MailOutbox outbox, Recipients recipients, MailLinks links, PeopleNames names, GroupNames groupNames,
+      OverdueRule overdueRule) {
+    this.overdueRule = overdueRule;
     this.outbox = outbox;
     this.recipients = recipients;
     this.links = links;
@@ -119,7 +122,7 @@ public class Notifications {
 
   /** Overdue: the officer is told, and the escalation groups hear of it; once per day it fires. */
   public void overdue(Recommendation rec, String processInstanceId, LocalDate today, List<String> escalationGroups) {
-    OverdueRule.Standing standing = OverdueRule.standing(rec, today);
+    OverdueRule.Standing standing = overdueRule.standing(rec, today);
     if (!standing.overdue()) {
       return;
     }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Overdue, and how long: the one rule that the API, the register, the dashboard, the committee report, the
@@ -18,19 +19,24 @@ import java.util.Set;
  *   <li><b>Overdue</b>: open, and the date that applies has passed. The date that applies is the current
  *       target date, or the original one while a revision has made the date TBC: asking for more time does
  *       not make a late action stop being late.
- *   <li><b>How long</b> (days, months, band) counts from the original target date, as committee papers count
- *       it: a revised date does not restart the clock. Should a revision have brought the date forward, the
- *       count starts from that earlier date instead, so an overdue recommendation is never "overdue by" less
- *       than nothing.
+ *   <li><b>How long</b> (days, months, band) is measured as the council's policy says ({@link Basis},
+ *       {@code rectify.overdue.basis}). From the <b>original</b> target date (the default, as committee papers
+ *       count it): a revised date does not restart the clock; should a revision have brought the date forward,
+ *       the count starts from that earlier date instead, so an overdue recommendation is never "overdue by"
+ *       less than nothing. From the <b>current</b> target date: an approved revision restarts the clock, and
+ *       while the date is TBC the original one applies.
  *   <li><b>Bands</b>: not yet due; overdue less than {@value #SHORT_MONTHS} months; {@value #SHORT_MONTHS} to
  *       {@value #LONG_MONTHS} months; more than {@value #LONG_MONTHS} months. A recommendation exactly
  *       {@value #SHORT_MONTHS} or {@value #LONG_MONTHS} months overdue is in the middle band.
  * </ul>
  *
- * The Java and the query forms are built from the same cut dates ({@link #shortCut}, {@link #longCut}), so a
- * recommendation falls in the same band whichever asks.
+ * Whether a recommendation is overdue at all does not depend on the basis; how long, and so its band, does:
+ * those are asked of the one configured instance of this class. The Java and the query forms are built from
+ * the same cut dates ({@link #shortCut}, {@link #longCut}), so a recommendation falls in the same band
+ * whichever asks.
  */
-public final class OverdueRule {
+@Component
+public class OverdueRule {
 
   /** Overdue less than this many months is the first overdue band. */
   public static final int SHORT_MONTHS = 3;
@@ -43,7 +49,33 @@ public final class OverdueRule {
   private static final Set<RecommendationStatus> OPEN = EnumSet.copyOf(
       Arrays.stream(RecommendationStatus.values()).filter(s -> !s.isClosed()).toList());
 
-  private OverdueRule() {}
+  /** What how long overdue is measured from. */
+  public enum Basis {
+    ORIGINAL("the original target date"),
+    CURRENT("the current target date");
+
+    private final String date;
+
+    Basis(String date) {
+      this.date = date;
+    }
+
+    /** "the original target date". */
+    public String date() { return date; }
+
+    /** "Overdue measured from the original target date", as reports and charts state it. */
+    public String statement() { return "Overdue measured from " + date; }
+  }
+
+  private final Basis basis;
+
+  public OverdueRule(OverdueProperties properties) {
+    this.basis = properties.basis();
+  }
+
+  public Basis basis() {
+    return basis;
+  }
 
   /** Where an open recommendation stands, as the register, the dashboard and the committee papers band it. */
   public enum Band {
@@ -92,12 +124,14 @@ public final class OverdueRule {
 
   // ------------------------------------------------------------------------------------------ one recommendation
 
-  public static Standing standing(Recommendation r, LocalDate asAt) {
+  public Standing standing(Recommendation r, LocalDate asAt) {
     return standing(!r.getStatus().isClosed(), r.getOriginalTargetDate(), r.getCurrentTargetDate(), asAt);
   }
 
+  /** Open and past the date that applies, whatever the basis. */
   public static boolean isOverdue(Recommendation r, LocalDate asAt) {
-    return standing(r, asAt).overdue();
+    LocalDate due = dateThatApplies(r);
+    return !r.getStatus().isClosed() && due != null && due.isBefore(asAt);
   }
 
   /** The date that applies now: the current target date, or the original one while the current is TBC. */
@@ -109,7 +143,7 @@ public final class OverdueRule {
    * From plain values, for a recommendation as it stood on some day (the committee report rebuilds them from
    * the history): whether it was open, its original target date and its current one ({@code null}: TBC).
    */
-  public static Standing standing(boolean open, LocalDate original, LocalDate current, LocalDate asAt) {
+  public Standing standing(boolean open, LocalDate original, LocalDate current, LocalDate asAt) {
     if (!open) {
       return Standing.CLOSED;
     }
@@ -128,8 +162,14 @@ public final class OverdueRule {
     return current != null ? current : original;
   }
 
-  /** The original target date, or the date that applies if a revision brought it earlier. */
-  public static LocalDate countedFrom(LocalDate original, LocalDate current) {
+  /**
+   * The date lateness counts from. From the original: the original target date, or the date that applies if a
+   * revision brought it earlier. From the current: the date that applies.
+   */
+  public LocalDate countedFrom(LocalDate original, LocalDate current) {
+    if (basis == Basis.CURRENT) {
+      return dateThatApplies(original, current);
+    }
     return original == null || (current != null && current.isBefore(original)) ? current : original;
   }
 
@@ -156,7 +196,10 @@ public final class OverdueRule {
   }
 
   /** The date lateness counts from, as a query expression. */
-  public static Expression<LocalDate> countedFrom(Path<Recommendation> r, CriteriaBuilder cb) {
+  public Expression<LocalDate> countedFrom(Path<Recommendation> r, CriteriaBuilder cb) {
+    if (basis == Basis.CURRENT) {
+      return dateThatApplies(r, cb);
+    }
     Path<LocalDate> original = r.get("originalTargetDate");
     Path<LocalDate> current = r.get("currentTargetDate");
     return cb.<LocalDate>selectCase().when(cb.lessThan(current, original), current).otherwise(cb.coalesce(original, current));
@@ -173,7 +216,7 @@ public final class OverdueRule {
   }
 
   /** Open and in the band as at the day. */
-  public static Predicate in(Band band, Path<Recommendation> r, CriteriaBuilder cb, LocalDate asAt) {
+  public Predicate in(Band band, Path<Recommendation> r, CriteriaBuilder cb, LocalDate asAt) {
     if (band == Band.NOT_DUE) {
       return cb.and(open(r, cb), cb.or(cb.isNull(dateThatApplies(r, cb)), cb.greaterThanOrEqualTo(dateThatApplies(r, cb), asAt)));
     }

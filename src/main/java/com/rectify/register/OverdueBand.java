@@ -35,7 +35,7 @@ public enum OverdueBand {
   }
 
   /** The open recommendations this choice finds as at the day. */
-  public Predicate toPredicate(Path<Recommendation> r, CriteriaBuilder cb, LocalDate today) {
-    return band == null ? OverdueRule.overdue(r, cb, today) : OverdueRule.in(band, r, cb, today);
+  public Predicate toPredicate(OverdueRule rule, Path<Recommendation> r, CriteriaBuilder cb, LocalDate today) {
+    return band == null ? OverdueRule.overdue(r, cb, today) : rule.in(band, r, cb, today);
   }
 }

@@ -47,7 +47,7 @@ public record RegisterFilter(
     return new RegisterFilter(null, Set.of(), null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  public Specification<Recommendation> toSpecification(LocalDate today, Scope scope) {
+  public Specification<Recommendation> toSpecification(OverdueRule overdueRule, LocalDate today, Scope scope) {
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
       where.add(scope.visibility().toSpecification().toPredicate(root, query, cb));
@@ -78,7 +78,7 @@ public record RegisterFilter(
         where.add(cb.equal(root.get("audit").get("reference"), audit));
       }
       if (overdue != null) {
-        where.add(overdue.toPredicate(root, cb, today));
+        where.add(overdue.toPredicate(overdueRule, root, cb, today));
       }
       if (missedCycleId != null) {
         Subquery<Long> missed = query.subquery(Long.class);

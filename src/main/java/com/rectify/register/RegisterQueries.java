@@ -1,6 +1,7 @@
 package com.rectify.register;
 
 import com.rectify.common.Today;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.revision.RevisionDecision;
 import com.rectify.security.RecommendationVisibility.Scope;
@@ -25,9 +26,11 @@ public class RegisterQueries {
 
   private final EntityManager entityManager;
   private final Today today;
+  private final OverdueRule overdueRule;
 
-  public RegisterQueries(EntityManager entityManager, Today today) {
+  public RegisterQueries(EntityManager entityManager, Today today, OverdueRule overdueRule) {
     this.entityManager = entityManager;
+    this.overdueRule = overdueRule;
     this.today = today;
   }
 
@@ -42,7 +45,7 @@ public class RegisterQueries {
     CriteriaBuilder cb = entityManager.getCriteriaBuilder();
     CriteriaQuery<Long> count = cb.createQuery(Long.class);
     Root<Recommendation> countRoot = count.from(Recommendation.class);
-    count.select(cb.count(countRoot)).where(filter.toSpecification(day, scope).toPredicate(countRoot, count, cb));
+    count.select(cb.count(countRoot)).where(filter.toSpecification(overdueRule, day, scope).toPredicate(countRoot, count, cb));
     long total = entityManager.createQuery(count).getSingleResult();
     return new Found(rows(filter, sort, scope, page * size, size), page, size, total);
   }
@@ -57,10 +60,10 @@ public class RegisterQueries {
     CriteriaQuery<Recommendation> select = cb.createQuery(Recommendation.class);
     Root<Recommendation> root = select.from(Recommendation.class);
     root.fetch("audit");
-    select.select(root).where(filter.toSpecification(day, scope).toPredicate(root, select, cb)).orderBy(sort.orders(root, cb));
+    select.select(root).where(filter.toSpecification(overdueRule, day, scope).toPredicate(root, select, cb)).orderBy(sort.orders(root, cb));
     List<Recommendation> found = entityManager.createQuery(select).setFirstResult(first).setMaxResults(max).getResultList();
     Map<Long, Long> revisions = approvedRevisions(found.stream().map(Recommendation::getId).toList());
-    return found.stream().map(r -> RegisterRow.of(r, revisions.getOrDefault(r.getId(), 0L), day)).toList();
+    return found.stream().map(r -> RegisterRow.of(r, revisions.getOrDefault(r.getId(), 0L), overdueRule, day)).toList();
   }
 
   private Map<Long, Long> approvedRevisions(List<Long> ids) {

@@ -20,13 +20,13 @@ public record RegisterRow(
     RecommendationStatus status,
     LocalDate originalTargetDate,
     LocalDate currentTargetDate,
-    /** Counted from the original target date ({@link OverdueRule}); null unless overdue. */
+    /** Counted as {@link OverdueRule} counts (the council's basis); null unless overdue. */
     Long daysOverdue,
     long approvedRevisions,
     LocalDate closedOn) {
 
-  static RegisterRow of(Recommendation r, long approvedRevisions, LocalDate today) {
-    Long daysOverdue = OverdueRule.standing(r, today).days();
+  static RegisterRow of(Recommendation r, long approvedRevisions, OverdueRule overdueRule, LocalDate today) {
+    Long daysOverdue = overdueRule.standing(r, today).days();
     return new RegisterRow(r.getId(), r.getBusinessKey(), r.getAudit().getReference(), r.getAudit().getTitle(),
         TextSanitizer.plain(r.getText()), r.getGrade(), r.getService(), r.getLeadOfficer(), r.getStatus(),
         r.getOriginalTargetDate(), r.getCurrentTargetDate(), daysOverdue, approvedRevisions, r.getClosedOn());

@@ -71,7 +71,7 @@ class CommitteeReportController {
           .body(formats.html(report, workplaces.open(authentication), csrf));
       case "pdf" -> file(formats.pdf(report), MediaType.APPLICATION_PDF, name + ".pdf");
       case "xlsx" -> file(formats.xlsx(report), XLSX, name + ".xlsx");
-      case "csv" -> file(formats.csv(report).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
+      case "csv" -> file(formats.csvFile(report), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
       default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     };
   }

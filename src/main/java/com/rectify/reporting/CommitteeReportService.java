@@ -14,6 +14,7 @@ import com.rectify.reporting.CommitteeReport.Group;
 import com.rectify.reporting.CommitteeReport.Revision;
 import com.rectify.reporting.CommitteeReport.Row;
 import com.rectify.reporting.CommitteeReport.SummaryLine;
+import com.rectify.reporting.CommitteeReport.Waiting;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
  * Builds the committee report as at any date from the append-only status history: a recommendation's state
  * on a day is its last status change up to the end of that day, its target date the original one moved by
  * every revision decided by then, its latest update the last one posted by then. Overdue, "overdue by" and
- * the bands are {@link OverdueRule}'s: counted from the original target date, as councillors ask.
+ * the bands are {@link OverdueRule}'s, measured from the date the council's policy names.
  */
 @Service
 class CommitteeReportService {
 
   private final EntityManager entityManager;
-  public CommitteeReportService(EntityManager entityManager) {
+  private final OverdueRule overdueRule;
+
+  public CommitteeReportService(EntityManager entityManager, OverdueRule overdueRule) {
     this.entityManager = entityManager;
+    this.overdueRule = overdueRule;
   }
 
   /** The as-at date of the reporting cycle before this one, or three months earlier when none is recorded. */
@@ -103,7 +107,7 @@ class CommitteeReportService {
     }
     Instant previousEnd = endOf(previous);
     List<Object[]> register = entityManager.createQuery("select r.id, r.businessKey, a.title, r.reference, r.grade, r.text, "
-        + "r.leadOfficer, r.originalTargetDate from Recommendation r join r.audit a", Object[].class).getResultList();
+        + "r.leadOfficer, r.originalTargetDate, a.reference from Recommendation r join r.audit a", Object[].class).getResultList();
     for (Object[] r : register) {
       Long id = (Long) r[0];
       if (!open.contains(id)) {
@@ -115,34 +119,42 @@ class CommitteeReportService {
       RecommendationStatus status = statusAt(trail, end);
       LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : (LocalDate) r[7];
       LocalDate current = currentDate(original, recRevisions, end);
-      OverdueRule.Standing standing = OverdueRule.standing(true, original, current, asAt);
+      OverdueRule.Standing standing = overdueRule.standing(true, original, current, asAt);
       boolean overdue = standing.overdue();
-      Band band = Band.of(grade, standing.band());
+      boolean revisionPending = recRevisions.stream().anyMatch(rev -> !decidedBy(rev, end));
+      Waiting waiting = status == RecommendationStatus.AWAITING_AGREEMENT ? Waiting.AGREEMENT
+          : status == RecommendationStatus.AWAITING_RISK_ACCEPTANCE || revisionPending ? Waiting.DECISION : Waiting.NOTHING;
+      String awaitingDecision = status == RecommendationStatus.AWAITING_RISK_ACCEPTANCE ? "the residual risk"
+          : revisionPending ? "a revised target date" : null;
+      String statusInWords = status != RecommendationStatus.AWAITING_RISK_ACCEPTANCE && revisionPending
+          ? status.label() + "; revised target date awaiting a decision" : status.label();
+      Band band = Band.of(grade, standing.band(), waiting);
       counts.get(grade).merge(standing.band(), 1, Integer::sum);
       boolean existedBefore = trail.get(0).at().isBefore(previousEnd);
       boolean overdueBefore = false;
       if (existedBefore && !statusAt(trail, previousEnd).isClosed()
           && statusAt(trail, previousEnd) != RecommendationStatus.AWAITING_AGREEMENT) {
-        overdueBefore = OverdueRule.standing(true, original, currentDate(original, recRevisions, previousEnd), previous).overdue();
+        overdueBefore = overdueRule.standing(true, original, currentDate(original, recRevisions, previousEnd), previous).overdue();
       }
       Object[] latest = latestUpdates.get(id);
+      String latestText = latest == null ? null : (String) latest[1];
       grouped.get(band).add(new Row(id, (String) r[1], (String) r[2], (String) r[3], grade.label(),
           TextSanitizer.plain((String) r[5]), (String) r[6], status.label(), original, current,
           standing.months(), recRevisions.stream().map(rev -> revision(rev, end)).toList(),
-          latest == null ? null : TextSanitizer.plain((String) latest[1]),
-          latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
-          overdue && !overdueBefore));
+          TextSanitizer.plain(latestText), latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
+          overdue && !overdueBefore, (String) r[8], awaitingDecision, statusInWords, (String) r[5], latestText));
     }
     Comparator<Row> order = Comparator.comparing((Row r) -> r.originalTargetDate() == null ? LocalDate.MAX : r.originalTargetDate())
-        .thenComparing(Row::audit).thenComparing(Row::reference);
+        .thenComparing(Row::businessKey);
     List<Group> groups = new ArrayList<>();
     grouped.forEach((band, rows) -> {
       rows.sort(order);
-      groups.add(new Group(band, band.title(), rows));
+      groups.add(new Group(band, band.kind(), band.title(), rows));
     });
     return new CommitteeReport(asAt, closedSince, since != null ? "since " + UkDates.display(since)
         : "since the previous reporting cycle (" + UkDates.display(previous) + ")",
-        groups, summary(counts), open.size(), implementedSince, riskAcceptedSince);
+        groups, summary(counts), open.size(), implementedSince, riskAcceptedSince, overdueRule.basis(),
+        overdueRule.basis().statement());
   }
 
   /**
@@ -180,9 +192,12 @@ class CommitteeReportService {
     return current;
   }
 
+  private static boolean decidedBy(TargetDateRevision r, Instant end) {
+    return r.getDecision() != RevisionDecision.PENDING && r.getDecidedAt() != null && r.getDecidedAt().isBefore(end);
+  }
+
   private static Revision revision(TargetDateRevision r, Instant end) {
-    String decision = r.getDecidedAt() != null && r.getDecidedAt().isBefore(end)
-        ? r.getDecision().name().toLowerCase(java.util.Locale.UK) : "pending";
+    String decision = decidedBy(r, end) ? r.getDecision().name().toLowerCase(java.util.Locale.UK) : "pending";
     return new Revision(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), decision,
         r.getReportingCycle() == null ? null : r.getReportingCycle().getName());
   }

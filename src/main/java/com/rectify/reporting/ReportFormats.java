@@ -25,7 +25,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -33,56 +32,55 @@ import org.springframework.security.web.csrf.CsrfToken;
 import com.rectify.security.Workplaces;
 
 /**
- * The committee report as HTML (a Thymeleaf page), PDF (the same HTML laid out by openhtmltopdf), XLSX and
- * CSV. Spreadsheet cells that begin with = + - @ are prefixed with a quote so no cell runs as a formula.
+ * The committee report as HTML (a Thymeleaf page), PDF (a page of its own for print, laid out by openhtmltopdf),
+ * XLSX and CSV. Spreadsheet cells that begin with = + - @ are prefixed with a quote so no cell runs as a formula.
  */
 @Component
 public class ReportFormats {
 
-  static final List<String> COLUMNS = List.of("Group", "Audit", "Ref", "Grade", "Recommendation", "Lead officer", "Status",
+  static final List<String> COLUMNS = List.of("Group", "Audit", "Reference", "Grade", "Recommendation", "Lead officer", "Status",
       "Original target date", "Current target date", "Overdue by (months)", "Revisions", "Latest update", "Latest update on",
       "First cycle overdue");
 
-  /** The report's stylesheet, which a browser fetches and the PDF gets inline (openhtmltopdf has nothing to fetch it from). */
-  private static final String STYLESHEET = "static/committee-report.css";
+  /** Excel reads a CSV as UTF-8 (en dashes and all) only when it begins with the byte-order mark. */
+  static final String BYTE_ORDER_MARK = "\uFEFF";
   /** The summary's columns, in the order of {@link SummaryLine}'s counts; the bands as {@link OverdueRule} names them. */
   static final List<String> SUMMARY_COLUMNS = List.of("Grade", Band.OVER_12_MONTHS.label(), Band.FROM_3_TO_12_MONTHS.label(),
       Band.UNDER_3_MONTHS.label(), "All overdue", Band.NOT_DUE.label(), "Outstanding");
 
   private final TemplateEngine templates;
-  private final String styles;
 
   public ReportFormats(TemplateEngine templates) {
     this.templates = templates;
-    try {
-      this.styles = new ClassPathResource(STYLESHEET).getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The page as a browser shows it, under the navigation of what the reader may open. */
   public String html(CommitteeReport report, List<Workplaces.Place> navPlaces, CsrfToken csrf) {
-    return html(report, false, navPlaces, csrf);
-  }
-
-  private String html(CommitteeReport report, boolean forPdf, List<Workplaces.Place> navPlaces, CsrfToken csrf) {
-    Context context = new Context(java.util.Locale.UK);
-    context.setVariable("report", report);
-    context.setVariable("forPdf", forPdf);
+    Context context = context(report);
     context.setVariable("navPlaces", navPlaces);
     context.setVariable("_csrf", csrf);
-    context.setVariable("styles", forPdf ? styles : null);
+    return templates.process("committee-report", context);
+  }
+
+  /** The page the PDF is laid out from: a summary page, then the annex, A4 landscape. */
+  String printHtml(CommitteeReport report) {
+    return templates.process("committee-report-pdf", context(report));
+  }
+
+  private static Context context(CommitteeReport report) {
+    Context context = new Context(java.util.Locale.UK);
+    context.setVariable("report", report);
     context.setVariable("summaryColumns", SUMMARY_COLUMNS);
     context.setVariable("dates", new Dates());
-    return templates.process("committee-report", context);
+    context.setVariable("narrative", new Narratives());
+    return context;
   }
 
   public byte[] pdf(CommitteeReport report) {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.withHtmlContent(html(report, true, List.of(), null), null);
+      builder.withHtmlContent(printHtml(report), null);
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
@@ -134,11 +132,11 @@ public class ReportFormats {
           int c = 0;
           text(row.createCell(c++), group.title());
           text(row.createCell(c++), item.audit());
-          text(row.createCell(c++), item.reference());
+          text(row.createCell(c++), item.businessKey());
           text(row.createCell(c++), item.grade());
           text(row.createCell(c++), item.recommendation()).setCellStyle(wrap);
           text(row.createCell(c++), item.leadOfficer());
-          text(row.createCell(c++), item.status());
+          text(row.createCell(c++), item.statusInWords());
           dateCell(row.createCell(c++), item.originalTargetDate(), date);
           dateCell(row.createCell(c++), item.currentTargetDate(), date);
           if (item.monthsOverdue() != null) {
@@ -161,6 +159,11 @@ public class ReportFormats {
     }
   }
 
+  /** The CSV as a file: UTF-8, beginning with the byte-order mark so that Excel on Windows reads it as UTF-8. */
+  public byte[] csvFile(CommitteeReport report) {
+    return (BYTE_ORDER_MARK + csv(report)).getBytes(StandardCharsets.UTF_8);
+  }
+
   public String csv(CommitteeReport report) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -170,11 +173,11 @@ public class ReportFormats {
           List<String> cells = new ArrayList<>();
           cells.add(group.title());
           cells.add(item.audit());
-          cells.add(item.reference());
+          cells.add(item.businessKey());
           cells.add(item.grade());
           cells.add(item.recommendation());
           cells.add(item.leadOfficer());
-          cells.add(item.status());
+          cells.add(item.statusInWords());
           cells.add(UkDates.display(item.originalTargetDate()));
           cells.add(UkDates.display(item.currentTargetDate()));
           cells.add(item.monthsOverdue() == null ? "" : String.valueOf(item.monthsOverdue()));
@@ -297,6 +300,28 @@ public class ReportFormats {
 
     public String rev(Revision r) {
       return revision(r);
+    }
+
+    /** A revision for the page and PDF, each date kept on one line: "Revision 1: 28/02/2001 to 30/09/2001 (approved, Cycle 1)". */
+    public String revisionHtml(Revision r) {
+      return NarrativeHtml.line(revision(r));
+    }
+
+    /** How long overdue, in words: "under a month", "1 month", "14 months". */
+    public String months(int months) {
+      return months == 0 ? "under a month" : months == 1 ? "1 month" : months + " months";
+    }
+  }
+
+  /** Narratives for the templates: paragraphs and lists kept, sanitized, dates on one line ({@link NarrativeHtml}). */
+  public static class Narratives {
+    public String html(String stored) {
+      return NarrativeHtml.of(stored);
+    }
+
+    /** With a label run into its first paragraph: "Recommendation:". */
+    public String html(String stored, String label) {
+      return NarrativeHtml.of(stored, label);
     }
   }
 

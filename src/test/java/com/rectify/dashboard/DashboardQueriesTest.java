@@ -16,6 +16,7 @@ import com.rectify.importing.ImportService;
 import com.rectify.lifecycle.LifecycleTestSupport;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.register.RegisterFilter;
 import com.rectify.register.SampleRegister;
 import com.rectify.security.RecommendationVisibility.Scope;
@@ -39,6 +40,7 @@ class DashboardQueriesTest extends LifecycleTestSupport {
   @Autowired Today today;
   @Autowired ReportingCycleRepository cycles;
   @Autowired MissedUpdateRepository missedUpdates;
+  @Autowired OverdueRule overdueRule;
 
   private SampleRegister sample;
   private Scope scope;
@@ -104,7 +106,7 @@ class DashboardQueriesTest extends LifecycleTestSupport {
     missedUpdates.save(new MissedUpdate(sample.id("6"), cycle.getId(), Instant.now()));
     assertThat(queries.missedUpdates(cycle.getId(), scope)).as("only open ones count").isEqualTo(1);
     RegisterFilter missed = new RegisterFilter(null, Set.of(), null, null, null, null, null, cycle.getId(), null, null, null, null, null, null);
-    assertThat(recommendations.findAll(missed.toSpecification(day, scope))).extracting(Recommendation::getId)
+    assertThat(recommendations.findAll(missed.toSpecification(overdueRule, day, scope))).extracting(Recommendation::getId)
         .containsExactlyInAnyOrder(sample.id("2"), sample.id("6"));
   }
 

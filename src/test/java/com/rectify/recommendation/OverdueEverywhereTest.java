@@ -65,6 +65,7 @@ class OverdueEverywhereTest {
   @Autowired RegisterQueries register;
   @Autowired DashboardQueries dashboard;
   @Autowired Today today;
+  @Autowired OverdueRule overdueRule;
 
   private LocalDate day;
   private String service;
@@ -108,7 +109,7 @@ class OverdueEverywhereTest {
   @Test
   void theRuleItself() {
     recs.forEach((name, rec) -> {
-      OverdueRule.Standing standing = OverdueRule.standing(rec, day);
+      OverdueRule.Standing standing = overdueRule.standing(rec, day);
       assertThat(standing.band()).as(name).isEqualTo(bands.get(name));
       assertThat(standing.days()).as(name).isEqualTo(days.get(name));
     });

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class OverdueRuleTest {
 
   static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
+  static final OverdueRule FROM_ORIGINAL = new OverdueRule(new OverdueProperties(OverdueRule.Basis.ORIGINAL));
+  static final OverdueRule FROM_CURRENT = new OverdueRule(new OverdueProperties(OverdueRule.Basis.CURRENT));
 
   @Test
   void overdueWhenTheDateThatAppliesHasPassed() {
@@ -18,8 +20,8 @@ class OverdueRuleTest {
     assertThat(standing(TODAY, TODAY).band()).as("due today is not yet late").isEqualTo(Band.NOT_DUE);
     assertThat(standing(TODAY.minusMonths(2), TODAY.plusMonths(1)).band()).as("revised to a later date").isEqualTo(Band.NOT_DUE);
     assertThat(standing(null, null).band()).as("not agreed, no date").isEqualTo(Band.NOT_DUE);
-    assertThat(OverdueRule.standing(false, TODAY.minusYears(2), TODAY.minusYears(2), TODAY).band()).as("closed").isNull();
-    assertThat(OverdueRule.standing(false, TODAY.minusYears(2), TODAY.minusYears(2), TODAY).overdue()).isFalse();
+    assertThat(FROM_ORIGINAL.standing(false, TODAY.minusYears(2), TODAY.minusYears(2), TODAY).band()).as("closed").isNull();
+    assertThat(FROM_ORIGINAL.standing(false, TODAY.minusYears(2), TODAY.minusYears(2), TODAY).overdue()).isFalse();
   }
 
   @Test
@@ -46,6 +48,21 @@ class OverdueRuleTest {
   }
 
   @Test
+  void measuredFromTheCurrentDateARevisionRestartsTheClock() {
+    Standing revised = FROM_CURRENT.standing(true, TODAY.minusMonths(14), TODAY.minusDays(10), TODAY);
+    assertThat(revised.countedFrom()).isEqualTo(TODAY.minusDays(10));
+    assertThat(revised.days()).isEqualTo(10);
+    assertThat(revised.band()).isEqualTo(Band.UNDER_3_MONTHS);
+    Standing tbc = FROM_CURRENT.standing(true, TODAY.minusMonths(5), null, TODAY);
+    assertThat(tbc.countedFrom()).as("TBC: the original date applies").isEqualTo(TODAY.minusMonths(5));
+    assertThat(tbc.band()).isEqualTo(Band.FROM_3_TO_12_MONTHS);
+    assertThat(FROM_CURRENT.standing(true, TODAY.minusMonths(2), TODAY.plusMonths(1), TODAY).band())
+        .as("whether it is overdue at all does not depend on the basis").isEqualTo(Band.NOT_DUE);
+    assertThat(new OverdueProperties(null).basis()).as("the default").isEqualTo(OverdueRule.Basis.ORIGINAL);
+    assertThat(OverdueRule.Basis.CURRENT.statement()).isEqualTo("Overdue measured from the current target date");
+  }
+
+  @Test
   void exactlyThreeOrTwelveMonthsIsTheMiddleBand() {
     assertThat(standing(TODAY.minusMonths(3).plusDays(1), null).band()).isEqualTo(Band.UNDER_3_MONTHS);
     assertThat(standing(TODAY.minusMonths(3), null).band()).isEqualTo(Band.FROM_3_TO_12_MONTHS);
@@ -53,7 +70,7 @@ class OverdueRuleTest {
     assertThat(standing(TODAY.minusMonths(12).minusDays(1), null).band()).isEqualTo(Band.OVER_12_MONTHS);
     // At the end of February the cut is the same whichever way a month is counted.
     LocalDate leap = LocalDate.of(2024, 2, 29);
-    assertThat(OverdueRule.standing(true, LocalDate.of(2023, 2, 28), null, leap).band()).isEqualTo(Band.FROM_3_TO_12_MONTHS);
+    assertThat(FROM_ORIGINAL.standing(true, LocalDate.of(2023, 2, 28), null, leap).band()).isEqualTo(Band.FROM_3_TO_12_MONTHS);
   }
 
   @Test
@@ -65,6 +82,6 @@ class OverdueRuleTest {
   }
 
   private static Standing standing(LocalDate original, LocalDate current) {
-    return OverdueRule.standing(true, original, current, TODAY);
+    return FROM_ORIGINAL.standing(true, original, current, TODAY);
   }
 }

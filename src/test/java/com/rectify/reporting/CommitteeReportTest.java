@@ -222,7 +222,9 @@ class CommitteeReportTest {
     assertThat(groups.get("HIGH_UNDER_3_MONTHS")).containsExactly("r3*");
     assertThat(groups.get("MEDIUM_UNDER_3_MONTHS")).isEmpty();
     assertThat(groups.get("LOW_OVERDUE")).isEmpty();
-    assertThat(groups.get("NOT_YET_DUE")).containsExactlyInAnyOrder("r4", "r5", "r7", "r9");
+    assertThat(groups.get("NOT_YET_DUE")).containsExactlyInAnyOrder("r4", "r5");
+    assertThat(groups.get("AWAITING_DECISION")).as("not agreed: the residual risk waits for a decision").containsExactly("r9");
+    assertThat(groups.get("NOT_YET_AGREED")).containsExactly("r7");
     assertThat(report.get("outstanding").asInt()).isEqualTo(8);
     assertThat(report.get("implementedSince").asInt()).isZero();
     assertThat(report.get("riskAcceptedSince").asInt()).isZero();
@@ -238,6 +240,10 @@ class CommitteeReportTest {
     assertThat(row(report, "r1").get("latestUpdate").asText()).isEqualTo("February: contracts register drafted.");
     assertThat(row(report, "r6").get("status").asText()).isEqualTo("in implementation");
     assertThat(row(report, "r9").get("status").asText()).isEqualTo("awaiting risk acceptance");
+    assertThat(row(report, "r9").get("awaitingDecision").asText()).isEqualTo("the residual risk");
+    assertThat(row(report, "r9").get("statusInWords").asText()).isEqualTo("awaiting risk acceptance");
+    assertThat(row(report, "r6").get("auditReference").asText()).isEqualTo("RPT-" + tag);
+    assertThat(row(report, "r6").get("businessKey").asText()).isEqualTo("RPT-" + tag + "/6");
     assertThat(row(report, "r7").get("originalTargetDate").isNull()).isTrue();
   }
 
@@ -251,7 +257,9 @@ class CommitteeReportTest {
     assertThat(groups.get("HIGH_UNDER_3_MONTHS")).isEmpty();
     assertThat(groups.get("MEDIUM_UNDER_3_MONTHS")).containsExactly("r4*");
     assertThat(groups.get("LOW_OVERDUE")).containsExactly("r8*");
-    assertThat(groups.get("NOT_YET_DUE")).containsExactlyInAnyOrder("r5", "r7");
+    assertThat(groups.get("NOT_YET_DUE")).containsExactly("r5");
+    assertThat(groups.get("NOT_YET_AGREED")).containsExactly("r7");
+    assertThat(groups.get("AWAITING_DECISION")).as("r9's risk was accepted in June").isEmpty();
     assertThat(report.get("outstanding").asInt()).isEqualTo(7);
     assertThat(report.get("implementedSince").asInt()).isEqualTo(1);
     assertThat(report.get("riskAcceptedSince").asInt()).isEqualTo(1);
@@ -281,7 +289,8 @@ class CommitteeReportTest {
     try (PDDocument document = Loader.loadPDF(pdf.getBody())) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("as at 30/06/2002", "Essential — overdue", "High — overdue more than 12 months",
-          "Keep a register of contracts.", "Label the fire doors.", "May: contracts register approved by CMT.");
+          "Keep a register of contracts.", "Label the fire doors.", "May: contracts register approved by CMT.",
+          "RPT-" + tag + "/1", "Not yet agreed by management", "Overdue measured from the original target date");
       var page = document.getPage(0).getMediaBox();
       assertThat(page.getWidth()).as("the report's stylesheet reached the PDF: A4 landscape").isGreaterThan(page.getHeight());
     }
@@ -302,6 +311,8 @@ class CommitteeReportTest {
       assertThat(gifts.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
       org.apache.poi.ss.usermodel.Row debts = byText.get("Recover overdue debts.");
       assertThat(debts.getCell(0).getStringCellValue()).isEqualTo("High — overdue more than 12 months");
+      assertThat(debts.getCell(2).getStringCellValue()).as("named by its reference").isEqualTo("RPT-" + tag + "/2");
+      assertThat(debts.getCell(6).getStringCellValue()).isEqualTo("in implementation");
       assertThat(debts.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2001, 2, 28));
       assertThat(debts.getCell(8).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2001, 9, 30));
       assertThat(debts.getCell(9).getNumericCellValue()).isEqualTo(16);
@@ -309,10 +320,15 @@ class CommitteeReportTest {
       assertThat(workbook.getSheet("Summary").getRow(0).getCell(0).getStringCellValue()).contains("30/06/2002");
     }
 
-    ResponseEntity<String> csv = as("helen").getForEntity("/api/reports/committee?format=csv&asAt=" + JUNE, String.class);
+    ResponseEntity<byte[]> csv = as("helen").getForEntity("/api/reports/committee?format=csv&asAt=" + JUNE, byte[].class);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    byte[] bytes = csv.getBody();
+    assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark, for Excel")
+        .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("Group,Audit,Reference,").contains("High — overdue more than 12 months");
     List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(csv.getBody())).getRecords();
+        .parse(new StringReader(text)).getRecords();
     assertThat(records).anySatisfy(r -> {
       assertThat(r.get("Recommendation")).isEqualTo("'=1+1 publish the gifts register.");
       assertThat(r.get("Group")).isEqualTo("Not yet due");
@@ -322,6 +338,13 @@ class CommitteeReportTest {
       assertThat(r.get("Group")).isEqualTo("Low — overdue");
       assertThat(r.get("First cycle overdue")).isEqualTo("Yes");
       assertThat(r.get("Original target date")).isEqualTo("15/05/2002");
+      assertThat(r.get("Reference")).isEqualTo("RPT2-" + tag + "/1");
+      assertThat(r.get("Status")).isEqualTo("in implementation");
+    });
+    assertThat(records).anySatisfy(r -> {
+      assertThat(r.get("Reference")).isEqualTo("RPT-" + tag + "/7");
+      assertThat(r.get("Group")).isEqualTo("Not yet agreed by management");
+      assertThat(r.get("Status")).isEqualTo("awaiting agreement");
     });
   }
 
@@ -347,6 +370,10 @@ class CommitteeReportTest {
       assertThat(page.locator("h1").textContent()).contains("as at 30/06/2002");
       assertThat(page.locator("#LOW_OVERDUE").textContent()).contains("Label the fire doors.").contains("first cycle");
       assertThat(page.locator("#summary tbody tr").count()).isEqualTo(5);
+      assertThat(page.locator("#basis").textContent()).contains("Overdue measured from the original target date");
+      assertThat(page.locator("#LOW_OVERDUE tbody th").first().textContent()).as("a row is named by its reference")
+          .contains("RPT2-" + tag + "/1");
+      assertThat(page.locator("#NOT_YET_AGREED").textContent()).contains("Train enforcement officers.", "awaiting agreement");
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/committee-report.png")).setFullPage(true));
       context.close();
     }

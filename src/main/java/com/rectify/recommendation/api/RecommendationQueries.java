@@ -8,6 +8,7 @@ import com.rectify.cycle.ReportingCycleRepository;
 import com.rectify.evidence.EvidenceRepository;
 import com.rectify.evidence.ReviewDecisionRepository;
 import com.rectify.evidence.EvidenceView;
+import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.StatusChangeRepository;
@@ -46,11 +47,13 @@ public class RecommendationQueries {
   private final MissedUpdateRepository missedUpdates;
   private final ReportingCycleRepository cycles;
   private final Today today;
+  private final OverdueRule overdueRule;
 
   public RecommendationQueries(RecommendationRepository recommendations, ProgressUpdateRepository updates,
       TargetDateRevisionRepository revisions, EvidenceRepository evidence, ReviewDecisionRepository reviews,
       RiskAcceptanceRepository risks, StatusChangeRepository statusChanges, TaskService taskService,
-      MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today) {
+      MissedUpdateRepository missedUpdates, ReportingCycleRepository cycles, Today today, OverdueRule overdueRule) {
+    this.overdueRule = overdueRule;
     this.recommendations = recommendations;
     this.updates = updates;
     this.revisions = revisions;
@@ -68,7 +71,7 @@ public class RecommendationQueries {
   public Page<RecommendationSummary> list(RecommendationFilter filter, Visibility visibility, int page, int size) {
     PageRequest request = PageRequest.of(page, size, Sort.by("id"));
     return recommendations.findAll(filter.toSpecification(today.date()).and(visibility.toSpecification()), request)
-        .map(r -> RecommendationSummary.of(r, today.date()));
+        .map(r -> RecommendationSummary.of(r, overdueRule, today.date()));
   }
 
   private RecommendationDetail.MissedUpdateView missedUpdateView(MissedUpdate missed) {
@@ -77,7 +80,7 @@ public class RecommendationQueries {
   }
 
   public List<RecommendationSummary> ofAudit(Long auditId) {
-    return recommendations.findByAuditIdOrderByIdAsc(auditId).stream().map(r -> RecommendationSummary.of(r, today.date())).toList();
+    return recommendations.findByAuditIdOrderByIdAsc(auditId).stream().map(r -> RecommendationSummary.of(r, overdueRule, today.date())).toList();
   }
 
   public RecommendationDetail detail(Long id) {
@@ -87,7 +90,7 @@ public class RecommendationQueries {
             "/camunda/app/tasklist/default/#/?task=" + t.getId()))
         .toList();
     return new RecommendationDetail(
-        RecommendationSummary.of(r, today.date()),
+        RecommendationSummary.of(r, overdueRule, today.date()),
         r.getFinding(),
         r.getGradeAsWritten(),
         r.getAgreedAction(),

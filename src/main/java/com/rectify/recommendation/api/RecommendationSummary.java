@@ -22,13 +22,13 @@ public record RecommendationSummary(
     LocalDate originalTargetDate,
     LocalDate currentTargetDate,
     boolean overdue,
-    /** Counted from the original target date ({@link OverdueRule}); null unless overdue. */
+    /** Counted as {@link OverdueRule} counts (the council's basis); null unless overdue. */
     Long daysOverdue,
     /** The register's band code ({@code not-due}, {@code under-3m}, {@code 3-12m}, {@code over-12m}); null once closed. */
     String overdueBand) {
 
-  public static RecommendationSummary of(Recommendation r, LocalDate today) {
-    OverdueRule.Standing standing = OverdueRule.standing(r, today);
+  public static RecommendationSummary of(Recommendation r, OverdueRule overdueRule, LocalDate today) {
+    OverdueRule.Standing standing = overdueRule.standing(r, today);
     return new RecommendationSummary(r.getId(), r.getBusinessKey(), r.getAudit().getReference(), r.getReference(),
         r.getText(), r.getGrade(), r.getLeadOfficer(), r.leadOfficerLoginList(), r.getService(), r.getStatus(), r.getOriginalTargetDate(),
         r.getCurrentTargetDate(), standing.overdue(), standing.days(), standing.band() == null ? null : standing.band().code());
