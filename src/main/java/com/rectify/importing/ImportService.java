@@ -5,6 +5,7 @@ import com.rectify.common.AsApplication;
 import com.rectify.common.FieldProblem;
 import com.rectify.common.Today;
 import com.rectify.common.UkDates;
+import com.rectify.recommendation.StatusChange;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
 
-  public static final String VIA = "import";
+  public static final String VIA = StatusChange.VIA_IMPORT;
 
   private final ImportPlanner planner;
   private final ImportWriter writer;

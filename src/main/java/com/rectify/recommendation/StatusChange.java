@@ -18,6 +18,9 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "status_change", indexes = @Index(name = "ix_status_change_rec", columnList = "recommendation_id"))
 public class StatusChange {
 
+  /** How a change came about when a council\'s sheet was imported. */
+  public static final String VIA_IMPORT = "import";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

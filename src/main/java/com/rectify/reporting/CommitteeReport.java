@@ -106,7 +106,9 @@ record CommitteeReport(LocalDate asAt, LocalDate since, String sinceLabel, List<
       String auditReference, String awaitingDecision, String statusInWords,
       @JsonIgnore String recommendationFormatted, @JsonIgnore String latestUpdateFormatted) {}
 
-  public record Revision(int number, LocalDate previousDate, LocalDate requestedDate, String decision, String cycle) {}
+  /** One revision of the target date; {@code readFrom} says where one read from an imported sheet's text was read. */
+  public record Revision(int number, LocalDate previousDate, LocalDate requestedDate, String decision, String cycle,
+      String readFrom) {}
 
   /** One grade's counts: overdue more than 12 months, 3 to 12, less than 3, not yet due, and all outstanding. */
   public record SummaryLine(String grade, int over12, int from3To12, int under3, int overdue, int notYetDue, int total) {}

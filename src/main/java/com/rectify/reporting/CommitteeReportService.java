@@ -7,6 +7,7 @@ import com.rectify.cycle.ReportingCycle;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.OverdueRule;
 import com.rectify.recommendation.RecommendationStatus;
+import com.rectify.recommendation.StatusChange;
 import com.rectify.recommendation.revision.RevisionDecision;
 import com.rectify.recommendation.revision.TargetDateRevision;
 import com.rectify.reporting.CommitteeReport.Band;
@@ -66,11 +67,11 @@ class CommitteeReportService {
     int implementedSince = 0;
     int riskAcceptedSince = 0;
     Instant sinceInstant = endOf(closedSince);
-    List<Object[]> moves = entityManager.createQuery("select c.recommendationId, c.toStatus, c.changedAt from StatusChange c "
+    List<Object[]> moves = entityManager.createQuery("select c.recommendationId, c.toStatus, c.changedAt, c.via from StatusChange c "
             + "where c.changedAt < :end order by c.recommendationId, c.changedAt, c.id", Object[].class)
         .setParameter("end", end).getResultList();
     for (Object[] row : moves) {
-      Move move = new Move((RecommendationStatus) row[1], (Instant) row[2]);
+      Move move = new Move((RecommendationStatus) row[1], (Instant) row[2], (String) row[3]);
       byRecommendation.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(move);
       if (!move.at().isBefore(sinceInstant)) {
         if (move.to() == RecommendationStatus.CLOSED_IMPLEMENTED) {
@@ -131,6 +132,9 @@ class CommitteeReportService {
       Band band = Band.of(grade, standing.band(), waiting);
       counts.get(grade).merge(standing.band(), 1, Integer::sum);
       boolean existedBefore = trail.get(0).at().isBefore(previousEnd);
+      // An imported recommendation's history starts when the sheet puts it on the record: where that is after the
+      // previous cycle, the history cannot show whether it was overdue then, so "first cycle" is not claimed.
+      boolean historyShowsPrevious = existedBefore || !StatusChange.VIA_IMPORT.equals(trail.get(0).via());
       boolean overdueBefore = false;
       if (existedBefore && !statusAt(trail, previousEnd).isClosed()
           && statusAt(trail, previousEnd) != RecommendationStatus.AWAITING_AGREEMENT) {
@@ -142,7 +146,7 @@ class CommitteeReportService {
           TextSanitizer.plain((String) r[5]), (String) r[6], status.label(), original, current,
           standing.months(), recRevisions.stream().map(rev -> revision(rev, end)).toList(),
           TextSanitizer.plain(latestText), latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
-          overdue && !overdueBefore, (String) r[8], awaitingDecision, statusInWords, (String) r[5], latestText));
+          overdue && !overdueBefore && historyShowsPrevious, (String) r[8], awaitingDecision, statusInWords, (String) r[5], latestText));
     }
     Comparator<Row> order = Comparator.comparing((Row r) -> r.originalTargetDate() == null ? LocalDate.MAX : r.originalTargetDate())
         .thenComparing(Row::businessKey);
@@ -198,12 +202,12 @@ class CommitteeReportService {
 
   private static Revision revision(TargetDateRevision r, Instant end) {
     String decision = decidedBy(r, end) ? r.getDecision().name().toLowerCase(java.util.Locale.UK) : "pending";
-    return new Revision(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), decision,
-        r.getReportingCycle() == null ? null : r.getReportingCycle().getName());
+    return new Revision(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), decision, r.cycleName(),
+        r.getReadFrom());
   }
 
   /** One line of a recommendation's status history, as far as the report needs it. */
-  private record Move(RecommendationStatus to, Instant at) {}
+  private record Move(RecommendationStatus to, Instant at, String via) {}
 
   private static RecommendationStatus statusAt(List<Move> trail, Instant end) {
     RecommendationStatus status = null;

@@ -27,7 +27,13 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import com.rectify.recommendation.Recommendation;
+import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.recommendation.supersession.Supersession;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,7 +46,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The committee PDF of an annex with long narratives ({@link LongNarratives}: 80 recommendations, 1,500–5,000
  * characters of narrative each, in paragraphs and lists), imported through the real import with the engine clock
- * in 1996 so that the report as at that summer holds these 80 and nothing else. It fits in about 30 pages of A4
+ * in 1996 so that the report as at that summer holds these 80 and nothing else (and withdrawn the day after). It fits in about 30 pages of A4
  * landscape, and on every page a councillor reads the date it is as at, the page's number and the column headings;
  * no date, word, paragraph or list is broken or shown as markup.
  */
@@ -60,6 +66,10 @@ class CommitteeReportPdfTest {
   @Autowired ImportService imports;
   @Autowired CommitteeReportService reports;
   @Autowired ReportFormats formats;
+  @Autowired RecommendationRepository recommendations;
+  @Autowired Supersession supersession;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
 
   LongNarratives sheet;
   byte[] pdf;
@@ -91,6 +101,30 @@ class CommitteeReportPdfTest {
       Files.write(Path.of("target/screenshots/committee-report-80-rows.pdf"), pdf);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    withdrawTheAnnexTheDayAfter(tag);
+  }
+
+  /**
+   * The annex is withdrawn the day after, through the product's own supersession, so that it is outstanding on
+   * this test's date alone, and no other test's report of a later date finds 80 rows it did not write.
+   */
+  private void withdrawTheAnnexTheDayAfter(String tag) {
+    try {
+      ClockUtil.setCurrentTime(Date.from(AS_AT.plusDays(1).atTime(10, 0).atZone(Today.LONDON).toInstant()));
+      for (Recommendation r : recommendations.findAll()) {
+        if (r.getBusinessKey().startsWith("PDF-" + tag + "/")) {
+          supersession.supersede(r.getId(), Supersession.Kind.WITHDRAWN, "Test annex: printed, then withdrawn.", "helen");
+          var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(r.getBusinessKey()).singleResult();
+          for (Job job : instance == null ? List.<Job>of() : managementService.createJobQuery().processInstanceId(instance.getId()).list()) {
+            if (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime())) {
+              managementService.executeJob(job.getId());
+            }
+          }
+        }
+      }
+    } finally {
+      ClockUtil.reset();
     }
   }
 
