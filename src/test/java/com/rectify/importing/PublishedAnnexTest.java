@@ -33,6 +33,7 @@ class PublishedAnnexTest {
 
   @Autowired TestRestTemplate http;
   @Autowired DemoUsers demoUsers;
+  @Autowired OverdueRule overdueRule;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -79,7 +80,7 @@ class PublishedAnnexTest {
     for (JsonNode row : ours) {
       LocalDate original = LocalDate.parse(row.get("originalTargetDate").asText());
       LocalDate current = row.get("currentTargetDate").isNull() ? null : LocalDate.parse(row.get("currentTargetDate").asText());
-      OverdueRule.Standing standing = OverdueRule.standing(true, original, current, AnnexFixture.PAPER_DATE);
+      OverdueRule.Standing standing = overdueRule.standing(true, original, current, AnnexFixture.PAPER_DATE);
       assertThat(row.get("monthsOverdue").isNull() ? null : row.get("monthsOverdue").asInt())
           .as("months overdue of %s", row.get("businessKey")).isEqualTo(standing.months());
     }
