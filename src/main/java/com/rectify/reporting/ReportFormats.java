@@ -298,10 +298,6 @@ public class ReportFormats {
           + " (" + r.decision() + (r.cycle() == null ? "" : ", " + r.cycle()) + ")";
     }
 
-    public String rev(Revision r) {
-      return revision(r);
-    }
-
     /** A revision for the page and PDF, each date kept on one line: "Revision 1: 28/02/2001 to 30/09/2001 (approved, Cycle 1)". */
     public String revisionHtml(Revision r) {
       return NarrativeHtml.line(revision(r));
