@@ -54,7 +54,7 @@ class ImportPage {
       return checked(new HeldSheet(owner, file.getOriginalFilename(), file.getBytes(), options), model);
     }
     if (token == null || token.isBlank()) {
-      return refused(model, List.of(new FieldProblem("file", "Choose the sheet to check: a CSV or Excel (.xlsx) file.")));
+      return refused(model, List.of(new FieldProblem("file", "Choose the sheet to check: a CSV, an Excel (.xlsx) file, or text copied from a PDF (.txt).")));
     }
     Optional<HeldSheet> kept = held.take(token, owner);
     return kept.isPresent() ? checked(kept.get().with(options), model) : gone(model);
