@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A large sheet, dry run and real import in one transaction, at the test JVM's default heap; prints how long
  * each took. The suite runs 1,000 rows; set ROWS to 10_000 to measure the issue's case (about 3 minutes for
- * the real import on a shared 2-core machine, 4 seconds for the dry run).
+ * the real import on a shared 2-core machine; the dry run is the import rolled back, and takes as long).
  */
 @RectifyApplicationTest
 class LargeImportTest {
