@@ -90,6 +90,7 @@ class ImportWriter {
     ReportingCycle cycle = request.asAt() == null || request.asAt().equals(today.date()) ? currentCycle.orNull() : null;
     int written = 0;
     int firstUnflushed = -1;
+    int lastWritten = -1;
     Map<String, List<String>> logins = new HashMap<>();
     for (PlannedRow p : plan.planned) {
       if (!p.isNew) {
@@ -98,7 +99,7 @@ class ImportWriter {
       if (++written % FLUSH_EVERY == 0) {
         // Every query the process steps make flushes the persistence context, checking each entity in it:
         // keeping it small keeps each row's cost flat. Everything stays in the one transaction.
-        flush(firstUnflushed, p.row);
+        flush(firstUnflushed, lastWritten);
         firstUnflushed = -1;
         entityManager.clear();
         cycle = cycle == null ? null : entityManager.getReference(ReportingCycle.class, cycle.getId());
@@ -111,9 +112,10 @@ class ImportWriter {
       } catch (RuntimeException e) {
         throw new RowNotWritten(p.row, "Row " + p.row, e);
       }
+      lastWritten = p.row;
     }
     if (firstUnflushed >= 0) {
-      flush(firstUnflushed, plan.planned.get(plan.planned.size() - 1).row);
+      flush(firstUnflushed, lastWritten);
     }
   }
 
