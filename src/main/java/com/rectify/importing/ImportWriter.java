@@ -136,7 +136,7 @@ class ImportWriter {
     if (request.asAt() == null || !request.asAt().isBefore(today.date())) {
       return today.now().toInstant();
     }
-    return request.asAt().atTime(12, 0).atZone(Today.LONDON).toInstant();
+    return midday(request.asAt());
   }
 
   /**
@@ -150,7 +150,7 @@ class ImportWriter {
     int number = 0;
     for (RevisedDates.Step step : p.revisions) {
       Instant cycleTime = step.cycle() == null ? recordedAt : CycleStart.of(step.cycle())
-          .map(month -> month.atEndOfMonth().atTime(12, 0).atZone(Today.LONDON).toInstant())
+          .map(month -> midday(month.atEndOfMonth()))
           .filter(t -> t.isBefore(recordedAt)).orElse(recordedAt);
       at = cycleTime.isAfter(at) ? cycleTime : at;
       revisions.save(TargetDateRevision.readFromSheet(recommendation.getId(), ++number, step.oldDate(), step.newDate(),
@@ -159,12 +159,17 @@ class ImportWriter {
     }
   }
 
+  /** What a sheet's day means on the record: midday in London, well inside the day whatever the clocks do. */
+  private static Instant midday(LocalDate day) {
+    return day.atTime(12, 0).atZone(Today.LONDON).toInstant();
+  }
+
   /** From the audit's report date, where the sheet gives one before the sheet's own date. */
   private static Instant onRecordFrom(LocalDate reportIssuedOn, Instant sheetDate) {
     if (reportIssuedOn == null) {
       return sheetDate;
     }
-    Instant issued = reportIssuedOn.atTime(12, 0).atZone(Today.LONDON).toInstant();
+    Instant issued = midday(reportIssuedOn);
     return issued.isBefore(sheetDate) ? issued : sheetDate;
   }
 
@@ -192,7 +197,7 @@ class ImportWriter {
     }
     String source = "Imported from '" + request.fileName() + "', row " + p.row + ", by " + actor + ".";
     Instant closedAt = p.complete && p.completedOn != null && p.completedOn.isBefore(LocalDate.ofInstant(sheetDate, Today.LONDON))
-        ? p.completedOn.atTime(12, 0).atZone(Today.LONDON).toInstant()
+        ? midday(p.completedOn)
         : sheetDate;
     // Raised when the report was issued, or, for one the sheet closed before that, just before it closed.
     Instant raisedAt = closedAt.isAfter(now) ? now : closedAt.minusSeconds(1);

@@ -94,7 +94,7 @@ class LongTextThroughoutTest extends LifecycleTestSupport {
 
     // Tasklist reads the brief through the engine's REST API.
     Task implement = task(agreed, LifecycleVariables.TASK_IMPLEMENT_ACTION);
-    JsonNode form = engine("olivia").getForObject("/engine-rest/task/" + implement.getId() + "/form-variables", JsonNode.class);
+    JsonNode form = as("olivia").getForObject("/engine-rest/task/" + implement.getId() + "/form-variables", JsonNode.class);
     assertThat(form.get(LifecycleVariables.TASK_BRIEF).get("type").asText()).isEqualTo("String");
     assertThat(form.get(LifecycleVariables.TASK_BRIEF).get("value").asText())
         .contains("Debts should be chased " + tag).doesNotContain("&#39;");
@@ -131,7 +131,7 @@ class LongTextThroughoutTest extends LifecycleTestSupport {
         .anyMatch(d -> typedAction.equals(((HistoricVariableUpdate) d).getValue()));
 
     // The API gives it all back.
-    JsonNode detail = api("alice").getForObject("/api/recommendations/" + unagreed.getId(), JsonNode.class);
+    JsonNode detail = as("alice").getForObject("/api/recommendations/" + unagreed.getId(), JsonNode.class);
     sameText("API agreed action", TextSanitizer.plain(detail.get("agreedAction").asText()), typedAction);
     assertThat(detail.get("updates")).as("API updates hold the whole update")
         .anyMatch(u -> TextSanitizer.plain(u.get("text").asText()).equals(update));
@@ -146,15 +146,15 @@ class LongTextThroughoutTest extends LifecycleTestSupport {
     });
 
     // The committee report, in every format, as the committee reads it.
-    JsonNode report = api("carol").getForObject("/api/reports/committee?format=json", JsonNode.class);
+    JsonNode report = as("carol").getForObject("/api/reports/committee?format=json", JsonNode.class);
     assertThat(report.toString()).contains("Debts should be chased " + tag);
     for (String format : List.of("html", "pdf", "csv", "xlsx")) {
-      ResponseEntity<byte[]> rendered = api("carol").getForEntity("/api/reports/committee?format=" + format, byte[].class);
+      ResponseEntity<byte[]> rendered = as("carol").getForEntity("/api/reports/committee?format=" + format, byte[].class);
       assertThat(rendered.getStatusCode().value()).as(format).isEqualTo(200);
       assertThat(rendered.getBody()).as(format).isNotEmpty();
     }
     try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(
-        api("carol").getForObject("/api/reports/committee?format=xlsx", byte[].class)))) {
+        as("carol").getForObject("/api/reports/committee?format=xlsx", byte[].class)))) {
       String cut = null;
       for (var sheet : workbook) {
         for (var row : sheet) {
@@ -193,7 +193,7 @@ class LongTextThroughoutTest extends LifecycleTestSupport {
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> response = api("helen").postForEntity("/api/imports?dryRun=" + dryRun + "&audit=" + audit
+    ResponseEntity<String> response = as("helen").postForEntity("/api/imports?dryRun=" + dryRun + "&audit=" + audit
         + "&auditTitle=Long texts&service=finance", new HttpEntity<>(form, headers), String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     return json.readTree(response.getBody());
@@ -211,21 +211,18 @@ class LongTextThroughoutTest extends LifecycleTestSupport {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() == null) {
-      ResponseEntity<String> claimed = engine(user).postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+      ResponseEntity<String> claimed = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/claim",
           new HttpEntity<>("{\"userId\":\"" + user + "\"}", headers), String.class);
       assertThat(claimed.getStatusCode().is2xxSuccessful()).as(claimed.getBody()).isTrue();
     }
-    ResponseEntity<String> completed = engine(user).postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+    ResponseEntity<String> completed = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/complete",
         new HttpEntity<>(body.toString(), headers), String.class);
     assertThat(completed.getStatusCode().is2xxSuccessful()).as("%s completing %s: %s", user,
         task.getTaskDefinitionKey(), completed.getBody()).isTrue();
   }
 
-  private TestRestTemplate engine(String user) {
-    return http.withBasicAuth(user, DemoUsers.PASSWORD);
-  }
-
-  private TestRestTemplate api(String user) {
+  /** Signed in as this person: the engine's REST API (as Tasklist calls it) and Rectify's API take the same login. */
+  private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, DemoUsers.PASSWORD);
   }
 }
