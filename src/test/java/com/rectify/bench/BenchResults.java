@@ -2,6 +2,7 @@ package com.rectify.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ final class BenchResults {
   private final Map<String, Object> run = new LinkedHashMap<>();
   private final Map<String, Object> setup = new LinkedHashMap<>();
   private final Map<String, Object> figures = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> goals = new LinkedHashMap<>();
 
   BenchResults(String database, String databaseVersion, double scale) {
     this.database = database;
@@ -50,6 +52,24 @@ final class BenchResults {
     write();
   }
 
+  /**
+   * One of the issue's goals as measured: its name, the count it was measured at (not projected), the value
+   * and the goal in the same unit. Kept in the file's top-level {@code figures} list beside the other
+   * database's.
+   */
+  void goal(String name, long count, double value, double goal, String unit) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", name);
+    entry.put("database", database);
+    entry.put("count", count);
+    entry.put("value", Math.round(value * 100) / 100.0);
+    entry.put("goal", goal);
+    entry.put("unit", unit);
+    entry.put("met", value <= goal);
+    goals.put(name, entry);
+    write();
+  }
+
   private synchronized void write() {
     run.put("writtenAt", Instant.now().toString());
     try {
@@ -58,6 +78,16 @@ final class BenchResults {
       root.set("machine", JSON.valueToTree(machine()));
       ObjectNode runs = root.has("runs") ? (ObjectNode) root.get("runs") : root.putObject("runs");
       runs.set(database, JSON.valueToTree(run));
+      ArrayNode all = JSON.createArrayNode();
+      if (root.get("figures") instanceof ArrayNode earlier) {
+        earlier.forEach(entry -> {
+          if (!database.equals(entry.path("database").asText())) {
+            all.add(entry);
+          }
+        });
+      }
+      goals.values().forEach(entry -> all.add(JSON.valueToTree(entry)));
+      root.set("figures", all);
       JSON.writeValue(FILE.toFile(), root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

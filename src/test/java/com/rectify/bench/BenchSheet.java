@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A council's tracker as the bench imports it: a hundred recommendations an audit, grades in turn, one of the
- * bench's officers as lead officer, and nine rows in ten with an agreed action and a target date one to three
+ * officers of the row's service as lead officer, and nine rows in ten with an agreed action and a target date one to three
  * years ahead (so no reminder falls due while the bench runs); the tenth awaits agreement.
  */
 final class BenchSheet {
@@ -25,10 +25,6 @@ final class BenchSheet {
     return GRADES[row % 4].toUpperCase();
   }
 
-  static String officer(int row, int officers) {
-    return BenchUsers.officer(row % officers);
-  }
-
   static String audit(String prefix, int row) {
     return prefix + "-" + String.format("%04d", row / 100) + " 2026";
   }
@@ -41,13 +37,13 @@ final class BenchSheet {
     return today.plusDays(400 + (row * 7L) % 700);
   }
 
-  static byte[] csv(String prefix, int from, int count, int officers, LocalDate today) {
+  static byte[] csv(String prefix, int from, int count, BenchUsers users, LocalDate today) {
     StringBuilder csv = new StringBuilder(HEADINGS);
     for (int i = from; i < from + count; i++) {
       boolean agreed = agreed(i);
       csv.append(audit(prefix, i)).append(',').append(reference(i))
           .append(",\"Recommendation number ").append(i).append(": reconcile the ledger monthly and keep the evidence of review.\",")
-          .append(GRADES[i % 4]).append(',').append(officer(i, officers)).append(',')
+          .append(GRADES[i % 4]).append(',').append(users.officer(i)).append(',')
           .append(agreed ? UK.format(targetDate(i, today)) : "").append(',')
           .append(agreed ? "\"Monthly reconciliation, signed off by the service manager (" + i + ").\"" : "").append(',')
           .append("Update for quarter ").append(i % 4 + 1).append('\n');

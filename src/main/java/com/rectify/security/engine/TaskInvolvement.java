@@ -1,0 +1,48 @@
+package com.rectify.security.engine;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Who a task is for, read from the task itself: the person who holds it, its owner, and the people and
+ * groups it is offered to (its candidates). These are the people the engine's default authorizations would
+ * have written a row for, one per task; here they are found from the task's own columns and identity links,
+ * so what it costs does not grow with how many tasks a group has.
+ */
+final class TaskInvolvement {
+
+  private TaskInvolvement() {
+  }
+
+  static boolean isInvolved(TaskEntity task, Authentication user) {
+    String userId = user.getUserId();
+    if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+      return true;
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    for (IdentityLinkEntity link : task.getIdentityLinks()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())
+          && (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Narrows a task query to the tasks the user is involved in, whatever else it asks: held by them, owned by
+   * them, or offered to them or to one of their groups (held by a colleague or not).
+   */
+  static void restrictToInvolved(TaskQueryImpl query, Authentication user) {
+    TaskQueryImpl involved = (TaskQueryImpl) query.or();
+    involved.taskAssignee(user.getUserId()).taskOwner(user.getUserId()).taskCandidateUser(user.getUserId());
+    if (user.getGroupIds() != null && !user.getGroupIds().isEmpty()) {
+      involved.taskCandidateGroupIn(user.getGroupIds());
+    }
+    involved.includeAssignedTasks().endOr();
+  }
+}
