@@ -18,7 +18,20 @@ public final class Screens {
   private static final String FRAMES_DRAWN =
       "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))";
 
+  /**
+   * True once no transition or animation with an end is running: Tasklist slides its columns into place over half
+   * a second after the window changes size, and a busy machine draws several frames in that time.
+   */
+  private static final String NOTHING_MOVING = "() => document.getAnimations()"
+      + ".every(a => a.playState !== 'running' || a.effect == null || a.effect.getComputedTiming().endTime === Infinity)";
+
   private Screens() {}
+
+  /** Waits until the page has drawn itself at its new size and nothing on it is still sliding into place. */
+  public static void settled(Page page) {
+    page.evaluate(FRAMES_DRAWN);
+    page.waitForFunction(NOTHING_MOVING);
+  }
 
   public static void desktop(Page page, String folder, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", folder, name + ".png")).setFullPage(true));

@@ -108,7 +108,7 @@ class TasklistAccessibilityTest {
   private void scan(Page page, String name) {
     for (int width : List.of(Screens.DESKTOP_WIDTH, Screens.PHONE_WIDTH)) {
       page.setViewportSize(width, width == Screens.DESKTOP_WIDTH ? Screens.DESKTOP_HEIGHT : Screens.PHONE_HEIGHT);
-      page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+      Screens.settled(page);
       for (AxeScan.Finding finding : AxeScan.check(page, name)) {
         (isOurs(page, finding) ? ours : camunda).add(finding);
       }
