@@ -16,10 +16,14 @@ record MailSettings(
     @DefaultValue Sender sender,
     @DefaultValue EmbeddedSmtp embeddedSmtp) {
 
-  /** The outbox sender: whether it runs on a schedule, how often, and how a failing mail waits. */
+  /**
+   * The outbox sender: whether it runs on a schedule, how often, how many connections to the SMTP server it
+   * opens at once and how many mails each carries, and how a failing mail waits.
+   */
   public record Sender(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("PT5S") Duration interval,
+      @DefaultValue("4") int connections,
       @DefaultValue("50") int batchSize,
       @DefaultValue("PT30S") Duration initialBackoff,
       @DefaultValue("PT30M") Duration maxBackoff,

@@ -17,8 +17,6 @@ interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
 
   List<OutboundMail> findByKindOrderByIdAsc(String kind);
 
-  List<OutboundMail> findByIdInOrderByIdAsc(Collection<Long> ids);
-
   long countByState(MailState state);
 
   List<OutboundMail> findAllByOrderByIdDesc(Pageable page);
@@ -28,23 +26,30 @@ interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
       + " or (m.state = com.rectify.notification.MailState.SENDING and m.claimedUntil < :now) order by m.id")
   List<Long> findDueIds(@Param("now") Instant now, Pageable page);
 
-  /** Takes a due mail for one node; the condition makes sure only one node wins it. */
+  /**
+   * Takes those of the given mails that are still due, for one claim (a node's name and the claim's number); the
+   * condition makes sure only one claim wins each mail. Returns how many it took.
+   */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENDING, m.claimedBy = :node,"
-      + " m.claimedUntil = :until, m.version = m.version + 1 where m.id = :id and ("
+  @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENDING, m.claimedBy = :claim,"
+      + " m.claimedUntil = :until, m.version = m.version + 1 where m.id in :ids and ("
       + "(m.state = com.rectify.notification.MailState.PENDING and m.nextAttemptAt <= :now)"
       + " or (m.state = com.rectify.notification.MailState.SENDING and m.claimedUntil < :now))")
-  int claim(@Param("id") Long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
+  int claim(@Param("ids") Collection<Long> ids, @Param("claim") String claim, @Param("now") Instant now,
+      @Param("until") Instant until);
+
+  /** The given mails that one claim took. */
+  List<OutboundMail> findByIdInAndClaimedByAndStateOrderByIdAsc(Collection<Long> ids, String claimedBy, MailState state);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.SENT, m.sentAt = :now, m.attempts = m.attempts + 1,"
       + " m.lastError = null, m.claimedUntil = null, m.version = m.version + 1"
-      + " where m.id in :ids and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
-  int markSent(@Param("ids") Collection<Long> ids, @Param("node") String node, @Param("now") Instant now);
+      + " where m.id in :ids and m.claimedBy = :claim and m.state = com.rectify.notification.MailState.SENDING")
+  int markSent(@Param("ids") Collection<Long> ids, @Param("claim") String claim, @Param("now") Instant now);
 
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update OutboundMail m set m.state = com.rectify.notification.MailState.PENDING, m.attempts = m.attempts + 1,"
       + " m.lastError = :error, m.nextAttemptAt = :next, m.claimedUntil = null, m.version = m.version + 1"
-      + " where m.id = :id and m.claimedBy = :node and m.state = com.rectify.notification.MailState.SENDING")
-  int markFailed(@Param("id") Long id, @Param("node") String node, @Param("error") String error, @Param("next") Instant next);
+      + " where m.id = :id and m.claimedBy = :claim and m.state = com.rectify.notification.MailState.SENDING")
+  int markFailed(@Param("id") Long id, @Param("claim") String claim, @Param("error") String error, @Param("next") Instant next);
 }

@@ -96,8 +96,8 @@ class MailOutboxTest extends LifecycleTestSupport {
     Instant now = Instant.now().plusSeconds(1);
     TransactionTemplate tx = new TransactionTemplate(transactionManager);
 
-    Integer first = tx.execute(s -> mails.claim(id, "node-a", now, now.plusSeconds(300)));
-    Integer second = tx.execute(s -> mails.claim(id, "node-b", now, now.plusSeconds(300)));
+    Integer first = tx.execute(s -> mails.claim(List.of(id), "node-a", now, now.plusSeconds(300)));
+    Integer second = tx.execute(s -> mails.claim(List.of(id), "node-b", now, now.plusSeconds(300)));
     Integer markedByOther = tx.execute(s -> mails.markSent(List.of(id), "node-b", now));
 
     assertThat(first).isEqualTo(1);
@@ -106,7 +106,7 @@ class MailOutboxTest extends LifecycleTestSupport {
     assertThat(mails.findById(id).orElseThrow().getClaimedBy()).isEqualTo("node-a");
 
     // node-a dies; once its claim has expired another node takes the mail and sends it once.
-    Integer afterExpiry = tx.execute(s -> mails.claim(id, "node-b", now.plusSeconds(301), now.plusSeconds(600)));
+    Integer afterExpiry = tx.execute(s -> mails.claim(List.of(id), "node-b", now.plusSeconds(301), now.plusSeconds(600)));
     assertThat(afterExpiry).isEqualTo(1);
     assertThat((int) tx.execute(s -> mails.markSent(List.of(id), "node-b", now.plusSeconds(302)))).isEqualTo(1);
     assertThat((int) tx.execute(s -> mails.markSent(List.of(id), "node-a", now.plusSeconds(303)))).isZero();
