@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 /**
  * Names Jakarta Mail's stream provider once, as a system property. Unnamed, Jakarta Mail looks it up through the
  * service loader, scanning the class path, each time it builds a multipart message or encodes a header
- * (jakartaee/mail-api #699, #861): that lookup cost more than sending the message. A provider the operator
- * names on the command line is kept.
+ * (jakartaee/mail-api #699, #861), many times for each mail. A provider the operator names on the command line
+ * is kept.
  */
 @Component
 class MailStreamProvider {
