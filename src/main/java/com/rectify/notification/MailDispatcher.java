@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -134,13 +134,10 @@ public class MailDispatcher {
    * cannot be reached, goes back with its error. Returns how many left.
    */
   private int send(String claim, List<OutboundMail> part) {
-    List<MimeMessage> messages = new ArrayList<>();
-    Map<MimeMessage, OutboundMail> byMessage = new HashMap<>();
+    Map<MimeMessage, OutboundMail> messages = new LinkedHashMap<>();
     for (OutboundMail mail : part) {
       try {
-        MimeMessage message = message(mail);
-        messages.add(message);
-        byMessage.put(message, mail);
+        messages.put(message(mail), mail);
       } catch (MessagingException e) {
         failed(claim, mail, e);
       }
@@ -148,14 +145,14 @@ public class MailDispatcher {
     if (messages.isEmpty()) {
       return 0;
     }
-    Map<MimeMessage, Exception> refused = relay.send(messages);
+    Map<MimeMessage, Exception> refused = relay.send(List.copyOf(messages.keySet()));
     List<Long> sent = new ArrayList<>();
-    for (MimeMessage message : messages) {
-      Exception error = refused.get(message);
+    for (Map.Entry<MimeMessage, OutboundMail> entry : messages.entrySet()) {
+      Exception error = refused.get(entry.getKey());
       if (error != null) {
-        failed(claim, byMessage.get(message), error);
+        failed(claim, entry.getValue(), error);
       } else {
-        sent.add(byMessage.get(message).getId());
+        sent.add(entry.getValue().getId());
       }
     }
     Instant at = today.now().toInstant();

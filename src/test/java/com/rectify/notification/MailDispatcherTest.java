@@ -74,17 +74,13 @@ class MailDispatcherTest {
     List<Long> ids = enqueue(run, 150);
     MailDispatcher other = new MailDispatcher(mails, sender, relay, settings, today, transactionManager, new NodeName());
     CyclicBarrier together = new CyclicBarrier(2);
-    Callable<Integer> first = () -> {
+    List<Callable<Integer>> sending = List.of(dispatcher, other).stream().<Callable<Integer>>map(node -> () -> {
       together.await();
-      return dispatcher.sendDue();
-    };
-    Callable<Integer> second = () -> {
-      together.await();
-      return other.sendDue();
-    };
+      return node.sendDue();
+    }).toList();
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
-      List<Future<Integer>> sent = nodes.invokeAll(List.of(first, second));
+      List<Future<Integer>> sent = nodes.invokeAll(sending);
       assertThat(sent.get(0).get() + sent.get(1).get()).as("reported sent by the two nodes").isGreaterThanOrEqualTo(150);
     } finally {
       nodes.shutdown();
