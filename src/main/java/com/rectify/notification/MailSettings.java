@@ -1,8 +1,11 @@
 package com.rectify.notification;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How mail leaves ({@code rectify.mail}): the address links in mail start with (when it is not set, see
@@ -10,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * embedded SMTP server of the default run.
  */
 @ConfigurationProperties("rectify.mail")
+@Validated
 record MailSettings(
     String publicUrl,
     @DefaultValue("Rectify <rectify@council.example>") String from,
-    @DefaultValue Sender sender,
+    @DefaultValue @Valid Sender sender,
     @DefaultValue EmbeddedSmtp embeddedSmtp) {
 
   /**
@@ -23,8 +27,8 @@ record MailSettings(
   public record Sender(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("PT5S") Duration interval,
-      @DefaultValue("4") int connections,
-      @DefaultValue("50") int batchSize,
+      @DefaultValue("4") @Min(1) int connections,
+      @DefaultValue("50") @Min(1) int batchSize,
       @DefaultValue("PT30S") Duration initialBackoff,
       @DefaultValue("PT30M") Duration maxBackoff,
       @DefaultValue("PT5M") Duration claimTimeout) {}

@@ -142,16 +142,21 @@ class CrashIT {
       for (String key : inFlight) {
         sent.put(key, node.completeTaskAsync("alice", tasks.get(key), review()));
       }
-      awaitTrue("all " + REVIEWS + " reviews wait for their evidence (" + evidence + ")", () -> {
-        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> review : sent.entrySet()) {
-          if (review.getValue().isDone()) {
-            HttpResponse<String> answer = review.getValue().join();
-            throw new AssertionError("review of " + review.getKey() + " was answered while its evidence was held: "
-                + answer.statusCode() + " " + answer.body());
+      try {
+        awaitTrue("all " + REVIEWS + " reviews wait for their evidence (" + evidence + ")", () -> {
+          for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> review : sent.entrySet()) {
+            if (review.getValue().isDone()) {
+              HttpResponse<String> answer = review.getValue().join();
+              throw new AssertionError("review of " + review.getKey() + " was answered while its evidence was held: "
+                  + answer.statusCode() + " " + answer.body());
+            }
           }
-        }
-        return evidence.waiting().size() >= REVIEWS;
-      });
+          return evidence.waiting().size() >= REVIEWS;
+        });
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError(e.getMessage() + "\nWaiting at the hold: " + evidence.waiting() + "\nSessions:\n"
+            + evidence.sessions() + "\nThe node's threads:\n" + node.threadDump(), e);
+      }
       int waiting = evidence.waiting().size();
       assertThat(sent.values()).as("reviews answered while their evidence was held").noneMatch(CompletableFuture::isDone);
       awaitTrue("no mail part-way through the relay", relay::quiet);

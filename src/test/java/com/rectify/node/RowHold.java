@@ -75,16 +75,19 @@ final class RowHold implements AutoCloseable {
     String sql = postgres
         ? "select pid, pg_blocking_pids(pid) from pg_stat_activity where datname = current_database()"
         : "select session_id, blocker_id from information_schema.sessions where blocker_id is not null";
-    try (Statement statement = connection.createStatement(); ResultSet sessions = statement.executeQuery(sql)) {
-      while (sessions.next()) {
-        Set<Long> blockers = waitsFor.computeIfAbsent(sessions.getLong(1), s -> new HashSet<>());
-        if (postgres) {
-          Array pids = sessions.getArray(2);
-          for (Object pid : (Object[]) pids.getArray()) {
-            blockers.add(((Number) pid).longValue());
+    try (Statement statement = connection.createStatement()) {
+      forgetActivitySnapshot(statement);
+      try (ResultSet sessions = statement.executeQuery(sql)) {
+        while (sessions.next()) {
+          Set<Long> blockers = waitsFor.computeIfAbsent(sessions.getLong(1), s -> new HashSet<>());
+          if (postgres) {
+            Array pids = sessions.getArray(2);
+            for (Object pid : (Object[]) pids.getArray()) {
+              blockers.add(((Number) pid).longValue());
+            }
+          } else {
+            blockers.add(sessions.getLong(2));
           }
-        } else {
-          blockers.add(sessions.getLong(2));
         }
       }
     }
@@ -128,6 +131,31 @@ final class RowHold implements AutoCloseable {
     return writes;
   }
 
+  /** Every session of the database but the hold's, with what it is doing and what it waits for: for a failure's message. */
+  String sessions() {
+    String sql = postgres
+        ? "select pid, state, wait_event_type, wait_event, pg_blocking_pids(pid), clock_timestamp() - xact_start, left(query, 300)"
+            + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() order by pid"
+        : "select session_id, blocker_id, isolation_level, executing_statement_start, left(executing_statement, 300)"
+            + " from information_schema.sessions where session_id <> session_id() order by session_id";
+    StringBuilder text = new StringBuilder();
+    try (Statement statement = connection.createStatement()) {
+      forgetActivitySnapshot(statement);
+      try (ResultSet sessions = statement.executeQuery(sql)) {
+        int columns = sessions.getMetaData().getColumnCount();
+        while (sessions.next()) {
+          for (int column = 1; column <= columns; column++) {
+            text.append(column == 1 ? "" : " | ").append(sessions.getString(column));
+          }
+          text.append('\n');
+        }
+      }
+    } catch (SQLException e) {
+      text.append("(sessions not read: ").append(e).append(')');
+    }
+    return text.toString();
+  }
+
   /** Ends the hold. After the node was killed there is nothing left to end on H2, which is not a failure. */
   @Override
   public void close() {
@@ -135,6 +163,17 @@ final class RowHold implements AutoCloseable {
       connection.close();
     } catch (SQLException goneWithTheNode) {
       // H2: the connection went through the node that was killed.
+    }
+  }
+
+  /**
+   * PostgreSQL reads {@code pg_stat_activity} once per transaction and answers from that copy until it ends, and
+   * the hold is one long transaction: without this, sessions the node opens after the hold's first look, as its
+   * connection pool grows, would never be seen.
+   */
+  private void forgetActivitySnapshot(Statement statement) throws SQLException {
+    if (postgres) {
+      statement.execute("select pg_stat_clear_snapshot()");
     }
   }
 
