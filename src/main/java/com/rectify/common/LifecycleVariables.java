@@ -12,8 +12,17 @@ public final class LifecycleVariables {
   /** Opening a reporting cycle asks each open recommendation for an update (local variable reportingCycleId). */
   public static final String MESSAGE_REPORTING_CYCLE_OPENED = "ReportingCycleOpened";
   public static final String REPORTING_CYCLE_ID = "reportingCycleId";
-  public static final String CYCLE_CURSOR = "cycleCursor";
-  public static final String ALL_ASKED = "allAsked";
+  /**
+   * Where a reporting cycle's chunks start: comma-separated recommendation ids, chunk i taking the open ones after
+   * the i-th id up to the next (the last chunk has no upper end).
+   */
+  public static final String CYCLE_CHUNK_STARTS = "cycleChunkStarts";
+  public static final String CYCLE_CHUNK_COUNT = "cycleChunkCount";
+  /** A cycle of reporting-cycle 1.0.0: where its asking had got to, and whether all were asked. */
+  public static final String CYCLE_CURSOR_OF_VERSION_1 = "cycleCursor";
+  public static final String ALL_ASKED_OF_VERSION_1 = "allAsked";
+  /** The multi-instance counter the engine gives each chunk of Task_RequestCycleUpdates. */
+  public static final String LOOP_COUNTER = "loopCounter";
 
   public static final String RECOMMENDATION_ID = "recommendationId";
   public static final String AUDIT_ID = "auditId";
@@ -55,7 +64,9 @@ public final class LifecycleVariables {
   public static final String TASK_SEND_REMINDER = "Task_SendReminder";
   public static final String TASK_PROVIDE_PROGRESS_UPDATE = "Task_ProvideProgressUpdate";
   public static final String TASK_FLAG_NO_UPDATE = "Task_FlagNoUpdate";
+  public static final String TASK_DIVIDE_INTO_CHUNKS = "Task_DivideIntoChunks";
   public static final String TASK_REQUEST_CYCLE_UPDATES = "Task_RequestCycleUpdates";
+  public static final String TASK_RECORD_ALL_ASKED = "Task_RecordAllAsked";
   public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
   public static final String TIMER_REMINDER = "Timer_Reminder";
   public static final String TIMER_OVERDUE = "Timer_Overdue";

@@ -56,15 +56,6 @@ public class ReportingCycle {
     this.notAskedCount = 0;
   }
 
-  void countAsked(int asked, int notAsked) {
-    this.askedCount = (askedCount == null ? 0 : askedCount) + asked;
-    this.notAskedCount = (notAskedCount == null ? 0 : notAskedCount) + notAsked;
-  }
-
-  void allAsked(Instant at) {
-    this.allAskedAt = at;
-  }
-
   public Long getId() { return id; }
   public String getName() { return name; }
   public LocalDate getAsAt() { return asAt; }

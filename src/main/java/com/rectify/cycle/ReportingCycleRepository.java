@@ -12,4 +12,17 @@ public interface ReportingCycleRepository extends JpaRepository<ReportingCycle, 
   boolean existsByName(String name);
 
   java.util.List<ReportingCycle> findAllByOrderByIdDesc();
+
+  /** Adds a chunk's counts to the cycle's in the database, so chunks asked at once do not overwrite each other's. */
+  @org.springframework.data.jpa.repository.Modifying
+  @org.springframework.data.jpa.repository.Query("update ReportingCycle c set c.askedCount = coalesce(c.askedCount, 0) + :asked,"
+      + " c.notAskedCount = coalesce(c.notAskedCount, 0) + :notAsked where c.id = :id")
+  int addAsked(@org.springframework.data.repository.query.Param("id") Long id,
+      @org.springframework.data.repository.query.Param("asked") int asked,
+      @org.springframework.data.repository.query.Param("notAsked") int notAsked);
+
+  @org.springframework.data.jpa.repository.Modifying
+  @org.springframework.data.jpa.repository.Query("update ReportingCycle c set c.allAskedAt = :at where c.id = :id")
+  int allAsked(@org.springframework.data.repository.query.Param("id") Long id,
+      @org.springframework.data.repository.query.Param("at") java.time.Instant at);
 }

@@ -65,15 +65,26 @@ public class ReportingCycles {
     return cycle;
   }
 
-  /** What one chunk of the asking did; the last chunk also says the asking is done. */
+  /**
+   * What one chunk of the asking did, added to the cycle's counts in one statement: chunks asked at the same time,
+   * on this node or another, each add theirs.
+   */
   @Transactional
-  public void recordAsked(Long cycleId, int asked, int notAsked, boolean allAsked) {
-    ReportingCycle cycle = byId(cycleId);
-    cycle.countAsked(asked, notAsked);
-    if (allAsked) {
-      cycle.allAsked(today.now().toInstant());
+  public void recordAsked(Long cycleId, int asked, int notAsked) {
+    if (cycles.addAsked(cycleId, asked, notAsked) != 1) {
+      throw new IllegalStateException("Reporting cycle " + cycleId + " does not exist");
     }
-    cycles.save(cycle);
+  }
+
+  /**
+   * Every chunk is asked. Written in one statement too: a copy of the cycle read earlier in the same transaction
+   * (a task's deadline is read from it) would otherwise write its stale counts back.
+   */
+  @Transactional
+  public void recordAllAsked(Long cycleId) {
+    if (cycles.allAsked(cycleId, today.now().toInstant()) != 1) {
+      throw new IllegalStateException("Reporting cycle " + cycleId + " does not exist");
+    }
   }
 
   public ReportingCycle byId(Long id) {

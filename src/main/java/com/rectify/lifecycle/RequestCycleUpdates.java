@@ -1,66 +1,87 @@
 package com.rectify.lifecycle;
 
-import com.rectify.cycle.ReportingCycleProperties;
+import static com.rectify.common.LifecycleVariables.*;
+
 import com.rectify.cycle.ReportingCycles;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;
-import java.util.Arrays;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
-import static com.rectify.common.LifecycleVariables.*;
-
 /**
- * Task_RequestCycleUpdates (process {@code reporting-cycle}, asynchronous, looped): goes through the next chunk
- * of open recommendations, in id order after a cursor, so that no transaction holds more than a chunk. Those in
+ * Task_RequestCycleUpdates (process {@code reporting-cycle}, one instance a chunk, each a job of its own, all at
+ * once): asks the open recommendations of its chunk, as Task_DivideIntoChunks set them out. Those in
  * implementation are asked for their update in this cycle (message {@code ReportingCycleOpened}); the others
  * (not yet agreed, evidence under review, awaiting a risk decision) have nothing of theirs to report on and are
- * only counted. The cycle keeps both counts.
+ * only counted. The cycle adds each chunk's counts to its own.
  */
 @Component("requestCycleUpdates")
 class RequestCycleUpdates implements JavaDelegate {
 
-  private static final List<RecommendationStatus> CLOSED =
-      Arrays.stream(RecommendationStatus.values()).filter(RecommendationStatus::isClosed).toList();
+  /** Recommendations asked between two clearings of the persistence context. */
+  static final int FLUSH_EVERY = 25;
 
   private final RecommendationRepository recommendations;
   private final RuntimeService runtimeService;
   private final ReportingCycles cycles;
-  private final int chunkSize;
+  private final EntityManager entityManager;
 
   public RequestCycleUpdates(RecommendationRepository recommendations, RuntimeService runtimeService,
-      ReportingCycles cycles, ReportingCycleProperties properties) {
+      ReportingCycles cycles, EntityManager entityManager) {
     this.recommendations = recommendations;
     this.runtimeService = runtimeService;
     this.cycles = cycles;
-    this.chunkSize = properties.chunkSize();
+    this.entityManager = entityManager;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Long cycleId = ((Number) execution.getVariable(REPORTING_CYCLE_ID)).longValue();
-    Object cursorValue = execution.getVariable(CYCLE_CURSOR);
-    long cursor = cursorValue == null ? 0L : ((Number) cursorValue).longValue();
-    List<RecommendationRepository.OpenKey> chunk = recommendations.findOpenAfter(cursor, CLOSED, PageRequest.of(0, chunkSize));
+    String chunkStarts = (String) execution.getVariable(CYCLE_CHUNK_STARTS);
+    if (chunkStarts == null) {
+      askTheRestForAnEarlierVersion(execution, cycleId);
+      return;
+    }
+    String[] starts = chunkStarts.split(",");
+    int chunk = ((Number) execution.getVariable(LOOP_COUNTER)).intValue();
+    long after = Long.parseLong(starts[chunk]);
+    long upTo = chunk + 1 < starts.length ? Long.parseLong(starts[chunk + 1]) : Long.MAX_VALUE;
+    ask(cycleId, after, upTo);
+  }
+
+  /**
+   * A cycle of the first version of the process (1.0.0), part-way through asking when this one was deployed, went
+   * a chunk at a time after a cursor and loops until told all are asked: it asks all the rest at once.
+   */
+  private void askTheRestForAnEarlierVersion(DelegateExecution execution, Long cycleId) {
+    Object cursor = execution.getVariable(CYCLE_CURSOR_OF_VERSION_1);
+    ask(cycleId, cursor == null ? 0L : ((Number) cursor).longValue(), Long.MAX_VALUE);
+    cycles.recordAllAsked(cycleId);
+    execution.setVariable(ALL_ASKED_OF_VERSION_1, true);
+  }
+
+  private void ask(Long cycleId, long after, long upTo) {
+    List<RecommendationRepository.OpenKey> open = recommendations.findOpenBetween(after, upTo, RecommendationStatus.closedOnes());
     int asked = 0;
-    for (RecommendationRepository.OpenKey rec : chunk) {
+    for (RecommendationRepository.OpenKey rec : open) {
       if (rec.status() == RecommendationStatus.IN_IMPLEMENTATION) {
         runtimeService.createMessageCorrelation(MESSAGE_REPORTING_CYCLE_OPENED)
             .processInstanceBusinessKey(rec.businessKey())
             // Kept on the update it asks for: two cycles open at once each keep their own.
             .setVariableToTriggeredScope(REPORTING_CYCLE_ID, cycleId)
             .correlateAll();
-        asked++;
+        if (++asked % FLUSH_EVERY == 0) {
+          // Every query the lifecycle's steps make flushes the persistence context, checking each entity in it:
+          // keeping it small keeps each recommendation's cost flat. Everything stays in the chunk's transaction.
+          entityManager.flush();
+          entityManager.clear();
+        }
       }
-      cursor = rec.id();
     }
-    boolean allAsked = chunk.size() < chunkSize;
-    cycles.recordAsked(cycleId, asked, chunk.size() - asked, allAsked);
-    execution.setVariable(CYCLE_CURSOR, cursor);
-    execution.setVariable(ALL_ASKED, allAsked);
+    cycles.recordAsked(cycleId, asked, open.size() - asked);
   }
 }

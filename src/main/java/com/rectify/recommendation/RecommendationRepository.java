@@ -24,13 +24,18 @@ public interface RecommendationRepository
   /** An open recommendation as a reporting cycle looks at it: its id, its lifecycle's business key and its status. */
   record OpenKey(Long id, String businessKey, RecommendationStatus status) {}
 
+  /** The ids of the open recommendations, in order: a reporting cycle divides them into chunks. */
+  @org.springframework.data.jpa.repository.Query("select r.id from Recommendation r where r.status not in :closed order by r.id")
+  List<Long> findOpenIds(@org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed);
+
   /**
-   * The next open recommendations after a cursor, in id order: a reporting cycle goes through them in chunks. Only
-   * ids, keys and statuses, so the chunk does not fill the persistence context that every step's query then flushes.
+   * The open recommendations with an id after {@code after} and up to {@code upTo}, in id order: one chunk of a
+   * reporting cycle. Only ids, keys and statuses, so the chunk does not fill the persistence context that every
+   * step's query then flushes.
    */
   @org.springframework.data.jpa.repository.Query("select new com.rectify.recommendation.RecommendationRepository$OpenKey(r.id, r.businessKey, r.status)"
-      + " from Recommendation r where r.id > :after and r.status not in :closed order by r.id")
-  List<OpenKey> findOpenAfter(@org.springframework.data.repository.query.Param("after") Long after,
-      @org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed,
-      org.springframework.data.domain.Pageable page);
+      + " from Recommendation r where r.id > :after and r.id <= :upTo and r.status not in :closed order by r.id")
+  List<OpenKey> findOpenBetween(@org.springframework.data.repository.query.Param("after") Long after,
+      @org.springframework.data.repository.query.Param("upTo") Long upTo,
+      @org.springframework.data.repository.query.Param("closed") java.util.Collection<RecommendationStatus> closed);
 }

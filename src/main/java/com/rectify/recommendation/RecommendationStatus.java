@@ -18,4 +18,9 @@ public enum RecommendationStatus {
   public boolean isClosed() {
     return name().startsWith("CLOSED_");
   }
+
+  /** Every closed status, for queries that leave closed recommendations out. */
+  public static java.util.List<RecommendationStatus> closedOnes() {
+    return java.util.Arrays.stream(values()).filter(RecommendationStatus::isClosed).toList();
+  }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -91,7 +90,7 @@ public class RegisterRequest {
       if ("open".equalsIgnoreCase(status)) {
         statuses = RegisterFilter.OPEN;
       } else if ("closed".equalsIgnoreCase(status)) {
-        statuses = Arrays.stream(RecommendationStatus.values()).filter(RecommendationStatus::isClosed).collect(Collectors.toSet());
+        statuses = Set.copyOf(RecommendationStatus.closedOnes());
       } else {
         try {
           statuses = Set.of(RecommendationStatus.valueOf(status.toUpperCase(Locale.UK)));

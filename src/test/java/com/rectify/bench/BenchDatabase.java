@@ -24,7 +24,7 @@ record BenchDatabase(String name, String url, String user, String password) {
   static BenchDatabase fromSystemProperties() {
     String name = System.getProperty("bench.database", "h2");
     return switch (name) {
-      case "h2" -> new BenchDatabase("h2", "jdbc:h2:file:./target/bench/h2/rectify;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
+      case "h2" -> new BenchDatabase("h2", "jdbc:h2:file:./target/bench/h2/rectify;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=256", "sa", "");
       case "postgres" -> new BenchDatabase("postgres",
           System.getProperty("bench.postgres.url", "jdbc:postgresql://127.0.0.1:5432/rectify_bench"),
           System.getProperty("bench.postgres.user", "postgres"), System.getProperty("bench.postgres.password", ""));

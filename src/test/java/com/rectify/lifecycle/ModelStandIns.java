@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -76,7 +78,9 @@ public final class ModelStandIns {
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE_TARGET_DATE_REVISED)
           .processInstanceId(execution.getProcessInstanceId()).correlateAll();
     });
+    Mocks.register("divideIntoChunks", (JavaDelegate) this::divideIntoChunks);
     Mocks.register("requestCycleUpdates", (JavaDelegate) this::requestCycleUpdates);
+    Mocks.register("recordAllAsked", (JavaDelegate) execution -> calls.add("recordAllAsked " + execution.getVariable(REPORTING_CYCLE_ID)));
     for (String step : List.of("sendReminder", "escalateOverdue", "closeAsImplemented", "closeAsRiskAccepted",
         "closeAsSuperseded")) {
       Mocks.register(step, (JavaDelegate) execution -> called(step, execution));
@@ -136,24 +140,30 @@ public final class ModelStandIns {
     }
   }
 
+  /** The open recommendations divided as the real step divides them, their places in the list standing for ids. */
+  private void divideIntoChunks(DelegateExecution execution) {
+    calls.add("divideIntoChunks " + execution.getVariable(REPORTING_CYCLE_ID));
+    List<Long> starts = DivideIntoChunks.starts(LongStream.rangeClosed(1, openRecommendations.size()).boxed().toList(), cycleChunkSize);
+    execution.setVariable(CYCLE_CHUNK_STARTS, starts.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    execution.setVariable(CYCLE_CHUNK_COUNT, starts.size());
+  }
+
   /**
-   * The next chunk of open recommendations is asked for its update. The cycle id goes to the scope the message
-   * starts (the event sub-process), so that cycles open at once each keep their own: a variable set local to the
+   * One chunk of open recommendations is asked for its update. The cycle id goes to the scope the message starts
+   * (the event sub-process), so that cycles open at once each keep their own: a variable set local to the
    * correlation would land on the process instance, where the next cycle overwrites it.
    */
   private void requestCycleUpdates(DelegateExecution execution) {
     Long cycleId = (Long) execution.getVariable(REPORTING_CYCLE_ID);
-    calls.add("requestCycleUpdates " + cycleId);
-    Object cursorValue = execution.getVariable(CYCLE_CURSOR);
-    int cursor = cursorValue == null ? 0 : ((Number) cursorValue).intValue();
-    List<String> chunk = openRecommendations.subList(Math.min(cursor, openRecommendations.size()),
-        Math.min(cursor + cycleChunkSize, openRecommendations.size()));
-    for (String businessKey : chunk) {
+    int chunk = (Integer) execution.getVariable(LOOP_COUNTER);
+    calls.add("requestCycleUpdates " + cycleId + " chunk " + chunk);
+    String[] starts = ((String) execution.getVariable(CYCLE_CHUNK_STARTS)).split(",");
+    int after = Integer.parseInt(starts[chunk]);
+    int upTo = chunk + 1 < starts.length ? Integer.parseInt(starts[chunk + 1]) : openRecommendations.size();
+    for (String businessKey : List.copyOf(openRecommendations.subList(after, Math.min(upTo, openRecommendations.size())))) {
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE_REPORTING_CYCLE_OPENED)
           .processInstanceBusinessKey(businessKey).setVariableToTriggeredScope(REPORTING_CYCLE_ID, cycleId).correlateAll();
     }
-    execution.setVariable(CYCLE_CURSOR, (long) (cursor + chunk.size()));
-    execution.setVariable(ALL_ASKED, chunk.size() < cycleChunkSize);
   }
 
   private void called(String bean, VariableScope scope) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.rectify.common.LifecycleVariables;
 import com.rectify.common.Today;
 import com.rectify.demo.DemoUsers;
 import com.rectify.cycle.MissedUpdateRepository;
@@ -29,6 +30,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,6 +52,8 @@ class ReportingCycleTest extends LifecycleTestSupport {
   static GreenMailExtension smtp = TestSmtp.server();
 
   @Autowired ReportingCycles cycles;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
   @Autowired MissedUpdateRepository missed;
   @Autowired ProgressUpdateRepository updates;
   @Autowired MailDispatcher dispatcher;
@@ -61,17 +66,16 @@ class ReportingCycleTest extends LifecycleTestSupport {
     ClockUtil.reset();
   }
 
-  /** Runs the cycle's chunks as the job executor would; returns how many transactions it took. */
+  /** Runs the cycle's jobs as the job executor would, until it has none; returns how many chunks it was asked in. */
   private int askEveryone(ReportingCycle cycle) {
     ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("cycle-" + cycle.getId()).singleResult();
-    int chunks = 0;
-    for (Job job = managementService.createJobQuery().processInstanceId(process.getId()).singleResult(); job != null;
-        job = managementService.createJobQuery().processInstanceId(process.getId()).singleResult()) {
-      managementService.executeJob(job.getId());
-      chunks++;
+    for (List<Job> due = managementService.createJobQuery().processInstanceId(process.getId()).list(); !due.isEmpty();
+        due = managementService.createJobQuery().processInstanceId(process.getId()).list()) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
     }
     assertThat(process).isEnded().hasPassed("EndEvent_AllAsked");
-    return chunks;
+    return (int) historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+        .activityId("Task_RequestCycleUpdates").count();
   }
 
   private void runDueJobs(Recommendation rec) {
@@ -127,6 +131,40 @@ class ReportingCycleTest extends LifecycleTestSupport {
         .contains(othersOpenNow + " other open ones were not asked: not yet agreed, evidence under review or awaiting a risk"
             + " decision, nothing is theirs to do yet.")
         .doesNotContain("IN_IMPLEMENTATION");
+  }
+
+  /**
+   * A council upgrades while a cycle is being asked: the cycle, started on the first version of the process, waits
+   * at its next chunk after a cursor. This version's step asks all the rest at once, and the cycle ends as before.
+   */
+  @Test
+  void aCycleOfTheFirstVersionPartWayThroughWhenThisVersionComesAsksAllTheRest() {
+    List<Recommendation> recs = newAudit("Olivia Officer", "High", "Medium");
+    LocalDate target = LocalDate.now(Today.LONDON).plusMonths(6);
+    recs.forEach(rec -> agree(rec, target));
+    LocalDate today = LocalDate.now(Today.LONDON);
+    String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
+    String firstVersion = repositoryService.createDeployment().name("reporting-cycle 1.0.0")
+        .addClasspathResource("compat/reporting-cycle-1.0.0.bpmn").deploy().getId();
+    try {
+      ReportingCycle cycle = cycles.open(name, today, today.plusDays(14), "helen");
+      ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("cycle-" + cycle.getId()).singleResult();
+      assertThat(repositoryService.getProcessDefinition(process.getProcessDefinitionId()).getVersionTag()).isEqualTo("1.0.0");
+      runtimeService.setVariable(process.getId(), LifecycleVariables.CYCLE_CURSOR_OF_VERSION_1, recs.get(0).getId() - 1);
+
+      askEveryone(cycle);
+
+      for (Recommendation rec : recs) {
+        assertThat(task(rec, "Task_ProvideProgressUpdate")).as(rec.getBusinessKey()).isNotNull();
+      }
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+          .activityId("Task_RequestCycleUpdates").count()).as("the rest asked at once").isEqualTo(1);
+      ReportingCycle asked = cycles.byId(cycle.getId());
+      assertThat(asked.getAskedCount()).isEqualTo(count("status = 'IN_IMPLEMENTATION' and id >= " + recs.get(0).getId()));
+      assertThat(asked.getAllAskedAt()).isNotNull();
+    } finally {
+      repositoryService.deleteDeployment(firstVersion, true);
+    }
   }
 
   private int count(String where) {
