@@ -96,6 +96,10 @@ class KeyboardJourneyTest {
   @Test
   void anOfficerSignsInFindsHerRecommendationAndUploadsEvidenceByKeyboardAlone() {
     Page page = context.newPage();
+    // Playwright tells the browser to catch file dialogs when the first listener is added, without waiting for it to
+    // agree. Added only around the key press, a busy browser could take the key first and open its own dialog, and
+    // the wait would never end (seen once in five runs under load); added here, the browser agreed long before.
+    page.onFileChooser(chooser -> { });
     page.navigate(url("/login"));
     assertThat(focused(page)).as("the login page starts in the user name field").containsEntry("id", "username");
     page.keyboard().type("olivia");
