@@ -71,9 +71,7 @@ public class ReportingCycles {
    */
   @Transactional
   public void recordAsked(Long cycleId, int asked, int notAsked) {
-    if (cycles.addAsked(cycleId, asked, notAsked) != 1) {
-      throw new IllegalStateException("Reporting cycle " + cycleId + " does not exist");
-    }
+    requireOneRow(cycles.addAsked(cycleId, asked, notAsked), cycleId);
   }
 
   /**
@@ -82,7 +80,11 @@ public class ReportingCycles {
    */
   @Transactional
   public void recordAllAsked(Long cycleId) {
-    if (cycles.allAsked(cycleId, today.now().toInstant()) != 1) {
+    requireOneRow(cycles.allAsked(cycleId, today.now().toInstant()), cycleId);
+  }
+
+  private static void requireOneRow(int updated, Long cycleId) {
+    if (updated != 1) {
       throw new IllegalStateException("Reporting cycle " + cycleId + " does not exist");
     }
   }

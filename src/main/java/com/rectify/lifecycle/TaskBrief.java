@@ -116,7 +116,7 @@ class TaskBrief implements TaskListener {
     narrative(md, "**Finding**", rec.getFinding(), page);
     narrative(md, "**Agreed action**", rec.getAgreedAction(), page);
     narrative(md, "**Management did not agree, because**", rec.getNotAgreedReason(), page);
-    updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(rec.getId()).ifPresent(update -> narrative(md,
+    updates.findLatest(rec.getId()).ifPresent(update -> narrative(md,
         "**Latest update** (" + inline(names.of(update.getAuthor())) + ", " + STAMP.format(update.getPostedAt()) + ")",
         update.getText(), page));
     List<String> missedCycles = missedUpdates.findByRecommendationIdOrderByIdAsc(rec.getId()).stream()

@@ -11,7 +11,9 @@ import org.springframework.data.repository.query.Param;
 
 interface OutboundMailRepository extends JpaRepository<OutboundMail, Long> {
 
-  boolean existsByIdempotencyKey(String idempotencyKey);
+  // JPQL, not derived from the name: Hibernate caches a JPQL query's plan but builds a derived one's on every call.
+  @Query("select case when count(m) > 0 then true else false end from OutboundMail m where m.idempotencyKey = :key")
+  boolean existsByIdempotencyKey(@Param("key") String idempotencyKey);
 
   List<OutboundMail> findByRecipientOrderByIdAsc(String recipient);
 

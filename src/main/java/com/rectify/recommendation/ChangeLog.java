@@ -2,11 +2,15 @@ package com.rectify.recommendation;
 
 import com.rectify.common.Today;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,19 +23,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The chain head is locked at a transaction's first append and held to its end; the transaction remembers
  * the last hash and what it wrote for each recommendation, and moves the head once, just before it commits.
  * A large import or a cycle touching thousands of recommendations thus reads and locks the head once, not
- * once a change.
+ * once a change. The entries themselves go to the database in JDBC batches, in the order they were chained: at
+ * most {@value #BATCH} wait, and the last are written just before the head moves.
  */
 @Component
 public class ChangeLog {
 
+  /** How many entries wait in memory before they are written in one batch. */
+  static final int BATCH = 200;
+
+  private static final String INSERT = "insert into change_record (recommendation_id, field, old_value, new_value, actor,"
+      + " changed_at, via, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final ChangeRecordRepository records;
   private final ChangeChainHeadRepository heads;
   private final Today today;
+  private final JdbcTemplate jdbc;
 
-  public ChangeLog(ChangeRecordRepository records, ChangeChainHeadRepository heads, Today today) {
+  public ChangeLog(ChangeRecordRepository records, ChangeChainHeadRepository heads, Today today, JdbcTemplate jdbc) {
     this.records = records;
     this.heads = heads;
     this.today = today;
+    this.jdbc = jdbc;
   }
 
   /** The fields the record follows, as text. */
@@ -87,8 +100,12 @@ public class ChangeLog {
       if (appends.lastHash == null) {
         appends.lastHash = lockHead().getLastHash();
       }
-      ChangeRecord record = records.save(new ChangeRecord(recommendation.getId(), field.getKey(), old, field.getValue(),
-          actor, at, via, appends.lastHash));
+      ChangeRecord record = new ChangeRecord(recommendation.getId(), field.getKey(), old, field.getValue(), actor, at, via,
+          appends.lastHash);
+      appends.pending.add(record);
+      if (appends.pending.size() >= BATCH) {
+        writePending(appends);
+      }
       appends.lastHash = record.getHash();
       appends.count++;
       recorded.put(field.getKey(), field.getValue());
@@ -108,6 +125,7 @@ public class ChangeLog {
         @Override
         public void beforeCommit(boolean readOnly) {
           if (fresh.count > 0) {
+            writePending(fresh);
             lockHead().advance(fresh.lastHash, fresh.count);
           }
         }
@@ -132,6 +150,23 @@ public class ChangeLog {
     return appends;
   }
 
+  /** Writes the entries waiting, in one batch, in the order they were chained (the chain is read in id order). */
+  private void writePending(Appends appends) {
+    List<ChangeRecord> batch = appends.pending;
+    jdbc.batchUpdate(INSERT, batch, batch.size(), (statement, r) -> {
+      statement.setLong(1, r.getRecommendationId());
+      statement.setString(2, r.getField());
+      statement.setString(3, r.getOldValue());
+      statement.setString(4, r.getNewValue());
+      statement.setString(5, r.getActor());
+      statement.setObject(6, r.getAt().atOffset(ZoneOffset.UTC));
+      statement.setString(7, r.getVia());
+      statement.setString(8, r.getPreviousHash());
+      statement.setString(9, r.getHash());
+    });
+    batch.clear();
+  }
+
   private ChangeChainHead lockHead() {
     return heads.lockById(ChangeChainHead.ID).orElseThrow(() -> new IllegalStateException(
         "The change record's chain head is missing; the database migrations put it in place (V3)"));
@@ -141,5 +176,6 @@ public class ChangeLog {
     String lastHash;
     long count;
     final Map<Long, Map<String, String>> recorded = new HashMap<>();
+    final List<ChangeRecord> pending = new ArrayList<>();
   }
 }

@@ -8,7 +8,9 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 public interface RecommendationRepository
     extends JpaRepository<Recommendation, Long>, JpaSpecificationExecutor<Recommendation> {
 
-  Optional<Recommendation> findByBusinessKey(String businessKey);
+  // JPQL, not derived from the name: Hibernate caches a JPQL query's plan but builds a derived one's on every call.
+  @org.springframework.data.jpa.repository.Query("select r from Recommendation r where r.businessKey = :businessKey")
+  Optional<Recommendation> findByBusinessKey(@org.springframework.data.repository.query.Param("businessKey") String businessKey);
 
   /** A page of the register with each row's audit in the same query, not one query an audit. */
   @Override

@@ -40,10 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 class CommitteeReportService {
 
   private final EntityManager entityManager;
+  private final HistoryAsAt history;
   private final OverdueRule overdueRule;
 
-  public CommitteeReportService(EntityManager entityManager, OverdueRule overdueRule) {
+  public CommitteeReportService(EntityManager entityManager, HistoryAsAt history, OverdueRule overdueRule) {
     this.entityManager = entityManager;
+    this.history = history;
     this.overdueRule = overdueRule;
   }
 
@@ -61,29 +63,11 @@ class CommitteeReportService {
     LocalDate previous = previousCycleDate(asAt);
     LocalDate closedSince = since != null ? since : previous;
     Instant end = endOf(asAt);
-    // Each table is read once, as plain values rather than managed entities: a register of 100,000 takes a
-    // few queries, not one per chunk of recommendations.
-    Map<Long, List<Move>> byRecommendation = new HashMap<>();
-    int implementedSince = 0;
-    int riskAcceptedSince = 0;
-    Instant sinceInstant = endOf(closedSince);
-    List<Object[]> moves = entityManager.createQuery("select c.recommendationId, c.toStatus, c.changedAt, c.via from StatusChange c "
-            + "where c.changedAt < :end order by c.recommendationId, c.changedAt, c.id", Object[].class)
-        .setParameter("end", end).getResultList();
-    for (Object[] row : moves) {
-      Move move = new Move((RecommendationStatus) row[1], (Instant) row[2], (String) row[3]);
-      byRecommendation.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(move);
-      if (!move.at().isBefore(sinceInstant)) {
-        if (move.to() == RecommendationStatus.CLOSED_IMPLEMENTED) {
-          implementedSince++;
-        } else if (move.to() == RecommendationStatus.CLOSED_RISK_ACCEPTED) {
-          riskAcceptedSince++;
-        }
-      }
-    }
+    Instant previousEnd = endOf(previous);
+    HistoryAsAt.Trails trails = history.trails(end, previousEnd, endOf(closedSince));
     Set<Long> open = new HashSet<>();
-    byRecommendation.forEach((id, trail) -> {
-      if (!statusAt(trail, end).isClosed()) {
+    trails.byRecommendation().forEach((id, trail) -> {
+      if (!trail.status().isClosed()) {
         open.add(id);
       }
     });
@@ -92,12 +76,7 @@ class CommitteeReportService {
             + "order by r.recommendationId, r.revisionNumber", TargetDateRevision.class)
         .setParameter("end", end).getResultList().stream().filter(r -> open.contains(r.getRecommendationId()))
         .forEach(r -> revisions.computeIfAbsent(r.getRecommendationId(), id -> new ArrayList<>()).add(r));
-    Map<Long, Object[]> latestUpdates = new HashMap<>();
-    try (var updates = entityManager.createQuery("select u.recommendationId, u.text, u.postedAt from ProgressUpdate u "
-            + "where u.postedAt < :end order by u.postedAt, u.id", Object[].class)
-        .setParameter("end", end).getResultStream()) {
-      updates.filter(u -> open.contains((Long) u[0])).forEach(u -> latestUpdates.put((Long) u[0], u));
-    }
+    Map<Long, HistoryAsAt.LatestUpdate> latestUpdates = history.latestUpdates(end, open::contains);
     Map<Band, List<Row>> grouped = new EnumMap<>(Band.class);
     for (Band band : Band.values()) {
       grouped.put(band, new ArrayList<>());
@@ -106,19 +85,15 @@ class CommitteeReportService {
     for (Grade grade : Grade.values()) {
       counts.put(grade, new EnumMap<>(OverdueRule.Band.class));
     }
-    Instant previousEnd = endOf(previous);
-    List<Object[]> register = entityManager.createQuery("select r.id, r.businessKey, a.title, r.reference, r.grade, r.text, "
-        + "r.leadOfficer, r.originalTargetDate, a.reference from Recommendation r join r.audit a", Object[].class).getResultList();
-    for (Object[] r : register) {
-      Long id = (Long) r[0];
-      if (!open.contains(id)) {
-        continue;
+    history.register(r -> {
+      if (!open.contains(r.id())) {
+        return;
       }
-      Grade grade = (Grade) r[4];
-      List<Move> trail = byRecommendation.get(id);
-      List<TargetDateRevision> recRevisions = revisions.getOrDefault(id, List.of());
-      RecommendationStatus status = statusAt(trail, end);
-      LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : (LocalDate) r[7];
+      Grade grade = Grade.valueOf(r.grade());
+      HistoryAsAt.Trail trail = trails.byRecommendation().get(r.id());
+      List<TargetDateRevision> recRevisions = revisions.getOrDefault(r.id(), List.of());
+      RecommendationStatus status = trail.status();
+      LocalDate original = status == RecommendationStatus.AWAITING_AGREEMENT ? null : r.originalTargetDate();
       LocalDate current = currentDate(original, recRevisions, end);
       OverdueRule.Standing standing = overdueRule.standing(true, original, current, asAt);
       boolean overdue = standing.overdue();
@@ -131,23 +106,23 @@ class CommitteeReportService {
           ? status.label() + "; revised target date awaiting a decision" : status.label();
       Band band = Band.of(grade, standing.band(), waiting);
       counts.get(grade).merge(standing.band(), 1, Integer::sum);
-      boolean existedBefore = trail.get(0).at().isBefore(previousEnd);
+      RecommendationStatus before = trail.statusAtPrevious();
+      boolean existedBefore = before != null;
       // An imported recommendation's history starts when the sheet puts it on the record: where that is after the
       // previous cycle, the history cannot show whether it was overdue then, so "first cycle" is not claimed.
-      boolean historyShowsPrevious = existedBefore || !StatusChange.VIA_IMPORT.equals(trail.get(0).via());
+      boolean historyShowsPrevious = existedBefore || !StatusChange.VIA_IMPORT.equals(trail.firstVia());
       boolean overdueBefore = false;
-      if (existedBefore && !statusAt(trail, previousEnd).isClosed()
-          && statusAt(trail, previousEnd) != RecommendationStatus.AWAITING_AGREEMENT) {
+      if (existedBefore && !before.isClosed() && before != RecommendationStatus.AWAITING_AGREEMENT) {
         overdueBefore = overdueRule.standing(true, original, currentDate(original, recRevisions, previousEnd), previous).overdue();
       }
-      Object[] latest = latestUpdates.get(id);
-      String latestText = latest == null ? null : (String) latest[1];
-      grouped.get(band).add(new Row(id, (String) r[1], (String) r[2], (String) r[3], grade.label(),
-          TextSanitizer.plain((String) r[5]), (String) r[6], status.label(), original, current,
+      HistoryAsAt.LatestUpdate latest = latestUpdates.get(r.id());
+      String latestText = latest == null ? null : latest.text();
+      grouped.get(band).add(new Row(r.id(), r.businessKey(), r.auditTitle(), r.reference(), grade.label(),
+          TextSanitizer.plain(r.text()), r.leadOfficer(), status.label(), original, current,
           standing.months(), recRevisions.stream().map(rev -> revision(rev, end)).toList(),
-          TextSanitizer.plain(latestText), latest == null ? null : LocalDate.ofInstant((Instant) latest[2], Today.LONDON),
-          overdue && !overdueBefore && historyShowsPrevious, (String) r[8], awaitingDecision, statusInWords, (String) r[5], latestText));
-    }
+          TextSanitizer.plain(latestText), latest == null ? null : LocalDate.ofInstant(latest.postedAt(), Today.LONDON),
+          overdue && !overdueBefore && historyShowsPrevious, r.auditReference(), awaitingDecision, statusInWords, r.text(), latestText));
+    });
     Comparator<Row> order = Comparator.comparing((Row r) -> r.originalTargetDate() == null ? LocalDate.MAX : r.originalTargetDate())
         .thenComparing(Row::businessKey);
     List<Group> groups = new ArrayList<>();
@@ -157,7 +132,7 @@ class CommitteeReportService {
     });
     return new CommitteeReport(asAt, closedSince, since != null ? "since " + UkDates.display(since)
         : "since the previous reporting cycle (" + UkDates.display(previous) + ")",
-        groups, summary(counts), open.size(), implementedSince, riskAcceptedSince, overdueRule.basis(),
+        groups, summary(counts), open.size(), trails.implementedSince(), trails.riskAcceptedSince(), overdueRule.basis(),
         overdueRule.basis().statement());
   }
 
@@ -204,19 +179,6 @@ class CommitteeReportService {
     String decision = decidedBy(r, end) ? r.getDecision().name().toLowerCase(java.util.Locale.UK) : "pending";
     return new Revision(r.getRevisionNumber(), r.getPreviousDate(), r.getRequestedDate(), decision, r.cycleName(),
         r.getReadFrom());
-  }
-
-  /** One line of a recommendation's status history, as far as the report needs it. */
-  private record Move(RecommendationStatus to, Instant at, String via) {}
-
-  private static RecommendationStatus statusAt(List<Move> trail, Instant end) {
-    RecommendationStatus status = null;
-    for (Move move : trail) {
-      if (move.at().isBefore(end)) {
-        status = move.to();
-      }
-    }
-    return status == null ? RecommendationStatus.AWAITING_AGREEMENT : status;
   }
 
   static Instant endOf(LocalDate day) {

@@ -35,9 +35,16 @@ public final class Browsers {
   /** Playwright for a test; its assertions ({@code PlaywrightAssertions}) then wait as long as a page may take. */
   public static Playwright playwright() {
     PlaywrightAssertions.setDefaultAssertionTimeout(PAGE_TIMEOUT);
-    return Files.isExecutable(SYSTEM_CHROMIUM)
-        ? Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))
-        : Playwright.create();
+    if (Files.isExecutable(SYSTEM_CHROMIUM)) {
+      return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+    try {
+      return Playwright.create();
+    } catch (RuntimeException noBrowser) {
+      throw new IllegalStateException("The browser tests need Chromium. None is at " + SYSTEM_CHROMIUM
+          + ", and Playwright could not fetch its own (is this machine offline?). Install Chromium"
+          + " (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium executable.", noBrowser);
+    }
   }
 
   /** Signs in as a demo user (password "demo") and opens Tasklist, signed in as that user. */

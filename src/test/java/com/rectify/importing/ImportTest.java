@@ -186,7 +186,7 @@ class ImportTest {
         assertThat(change.getChangedBy()).isEqualTo("helen");
         assertThat(change.getNote()).contains("overdue-actions-appendix-b.txt");
       });
-      assertThat(updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(r.getId())).isPresent();
+      assertThat(updates.findLatest(r.getId())).isPresent();
     }
     Recommendation register = imported.stream().filter(r -> r.getText().contains("corporate central register")).findFirst().orElseThrow();
     assertThat(register.getText()).contains("Software information").doesNotContain("list-style-type");

@@ -217,7 +217,7 @@ class ReportingCycleTest extends LifecycleTestSupport {
     complete(answers, "Task_ProvideProgressUpdate", "olivia", "progressUpdate", "Half the controls are in place.");
     complete(updatesThroughImplementAction, "Task_ImplementAction", "olivia", "implementationStep", "PROGRESS_UPDATE",
         "progressUpdate", "Procedure drafted.");
-    assertThat(updates.findFirstByRecommendationIdOrderByPostedAtDescIdDesc(answers.getId()).orElseThrow()
+    assertThat(updates.findLatest(answers.getId()).orElseThrow()
         .getReportingCycle().getId()).isEqualTo(cycle.getId());
 
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(today.plusDays(15).atTime(9, 0), Today.LONDON).toInstant()));

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rectify.RectifyApplicationTest;
 import com.rectify.demo.DemoUsers;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** Every change of a recommendation is in the hash-chained record, and tampering with it shows. */
 @RectifyApplicationTest
@@ -119,6 +126,45 @@ class ChangeRecordTest {
           removed.getField(), removed.getOldValue(), removed.getNewValue(), removed.getActor(), Timestamp.from(removed.getAt()),
           removed.getVia(), removed.getPreviousHash(), removed.getHash());
     }
+    assertThat(verify().get("valid").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aLongTransactionsEntriesGoInBatchesInTheOrderTheyChainAndARolledBackOneLeavesNone() {
+    long before = records.count();
+    List<Map<String, Object>> many = IntStream.rangeClosed(1, 40).<Map<String, Object>>mapToObj(i -> Map.of("reference",
+        String.valueOf(i), "recommendation", "Check supplier " + i + "'s bank details.", "grade", "High",
+        "leadOfficer", "Olivia Officer")).toList();
+    ResponseEntity<JsonNode> created = as("helen").postForEntity("/api/audits", Map.of("reference",
+        "CHN-" + UUID.randomUUID().toString().substring(0, 6), "title", "Creditors", "service", "finance",
+        "reportIssuedOn", "2025-03-31", "recommendations", many), JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(records.count() - before).as("one transaction's entries, more than a batch").isGreaterThan(ChangeLog.BATCH);
+    JsonNode verdict = verify();
+    assertThat(verdict.get("valid").asBoolean()).as("%s", verdict).isTrue();
+    assertThat(verdict.get("entries").asLong()).isEqualTo(records.count());
+
+    // A dry run of an import writes every row, batches of entries among them, and rolls it all back.
+    StringBuilder sheet = new StringBuilder("Audit,Ref,Recommendation,Risk level,Lead Officer,Target Date,Agreed Action\n");
+    String audit = "CHN-DRY-" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 1; i <= 40; i++) {
+      sheet.append(audit).append(',').append(i).append(",Reconcile ledger ").append(i).append(" monthly.,High,Olivia Officer,31/05/2026,Agreed\n");
+    }
+    long beforeDryRun = records.count();
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(sheet.toString().getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "many.csv";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<JsonNode> dry = as("helen").postForEntity("/api/imports?dryRun=true&service=finance",
+        new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(dry.getStatusCode()).as("%s", dry.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(dry.getBody().get("created").asInt()).isEqualTo(40);
+    assertThat(records.count()).as("a dry run leaves no entry").isEqualTo(beforeDryRun);
     assertThat(verify().get("valid").asBoolean()).isTrue();
   }
 

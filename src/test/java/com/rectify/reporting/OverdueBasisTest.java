@@ -73,6 +73,7 @@ class OverdueBasisTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired EntityManager entityManager;
+  @Autowired HistoryAsAt history;
   @Autowired TransactionTemplate transactions;
   @Autowired Today today;
   @Autowired RegisterRequest registerRequests;
@@ -198,7 +199,7 @@ class OverdueBasisTest {
 
   private CommitteeReport report(Basis basis) {
     OverdueRule rule = new OverdueRule(new OverdueProperties(basis));
-    return transactions.execute(status -> new CommitteeReportService(entityManager, rule).build(day, null));
+    return transactions.execute(status -> new CommitteeReportService(entityManager, history, rule).build(day, null));
   }
 
   /** This test's recommendations, by name, and the group each is in. */

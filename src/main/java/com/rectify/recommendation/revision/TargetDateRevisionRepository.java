@@ -8,7 +8,9 @@ import org.springframework.data.repository.query.Param;
 
 public interface TargetDateRevisionRepository extends JpaRepository<TargetDateRevision, Long> {
 
-  List<TargetDateRevision> findByRecommendationIdOrderByRevisionNumberAsc(Long recommendationId);
+  // JPQL, not derived from the name: Hibernate caches a JPQL query's plan but builds a derived one's on every call.
+  @Query("select t from TargetDateRevision t where t.recommendationId = :recommendationId order by t.revisionNumber")
+  List<TargetDateRevision> findByRecommendationIdOrderByRevisionNumberAsc(@Param("recommendationId") Long recommendationId);
 
   Optional<TargetDateRevision> findFirstByRecommendationIdAndDecision(Long recommendationId, RevisionDecision decision);
 
