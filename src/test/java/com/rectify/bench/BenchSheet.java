@@ -37,16 +37,28 @@ final class BenchSheet {
     return today.plusDays(400 + (row * 7L) % 700);
   }
 
+  static String text(int row) {
+    return "Recommendation number " + row + ": reconcile the ledger monthly and keep the evidence of review.";
+  }
+
+  static String agreedAction(int row) {
+    return "Monthly reconciliation, signed off by the service manager (" + row + ").";
+  }
+
+  static String progress(int row) {
+    return "Update for quarter " + (row % 4 + 1);
+  }
+
   static byte[] csv(String prefix, int from, int count, BenchUsers users, LocalDate today) {
     StringBuilder csv = new StringBuilder(HEADINGS);
     for (int i = from; i < from + count; i++) {
       boolean agreed = agreed(i);
       csv.append(audit(prefix, i)).append(',').append(reference(i))
-          .append(",\"Recommendation number ").append(i).append(": reconcile the ledger monthly and keep the evidence of review.\",")
+          .append(",\"").append(text(i)).append("\",")
           .append(GRADES[i % 4]).append(',').append(users.officer(i)).append(',')
           .append(agreed ? UK.format(targetDate(i, today)) : "").append(',')
-          .append(agreed ? "\"Monthly reconciliation, signed off by the service manager (" + i + ").\"" : "").append(',')
-          .append("Update for quarter ").append(i % 4 + 1).append('\n');
+          .append(agreed ? "\"" + agreedAction(i) + "\"" : "").append(',')
+          .append(progress(i)).append('\n');
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -19,6 +19,8 @@ import com.rectify.notification.MailDispatcher;
 import com.rectify.recommendation.Grade;
 import com.rectify.recommendation.Recommendation;
 import com.rectify.recommendation.RecommendationRepository;
+import com.rectify.recommendation.StatusHistory;
+import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,8 +74,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The benchmarks, each beside the bare engine doing the same engine work in the same run and database.
  * The phases run in order on one growing database: import (10,000 rows, a sheet per service of 5,000)
  * against starting as many lifecycles with RuntimeService alone; opening a reporting cycle for the 10,000
- * open against correlating its message to each; seeding up to 100,000 open recommendations through the
- * import, in services of 5,000; 10,000 notices due at once in the outbox until the SMTP server has them all;
+ * open against correlating its message to each; seeding up to 100,000 open recommendations (the import's rows,
+ * lifecycles started by the engine on every core: {@link BenchSeeder}), in services of 5,000; 10,000 notices
+ * due at once in the outbox until the SMTP server has them all;
  * 10,000 reminder timers due at once until their mail has left, against the engine firing as many bare
  * timers; an officer's task list (Tasklist's filters, engine REST and the register API) against the engine's
  * own task query; the committee report against the engine listing the same open instances.
@@ -131,6 +134,8 @@ class RectifyBench {
   @Autowired DemoUsers demoUsers;
   @Autowired AuditRepository audits;
   @Autowired RecommendationRepository recommendations;
+  @Autowired ProgressUpdateRepository progressUpdates;
+  @Autowired StatusHistory statusHistory;
   @Autowired ReportingCycleRepository cycles;
   @Autowired MailDispatcher mailDispatcher;
   @Autowired FilterService filterService;
@@ -163,7 +168,8 @@ class RectifyBench {
     int officers = USERS.create(identityService, ALL_ROWS);
     results.setup("officers", Map.of("count", officers, "services", (ALL_ROWS + SERVICE_SIZE - 1) / SERVICE_SIZE,
         "largestServiceRows", SERVICE_SIZE, "officersPerService", USERS.officersPerService(), "createdInMillis", millisSince(start)));
-    repositoryService.createDeployment().name("bench").addClasspathResource("bench/bench-timer.bpmn").deploy();
+    repositoryService.createDeployment().name("bench").addClasspathResource("bench/bench-timer.bpmn")
+        .addClasspathResource("bench/bench-cycle.bpmn").deploy();
     if ("postgres".equals(DATABASE.name())) {
       results.setup("statistics", Map.of("autovacuum", jdbc.queryForObject("show autovacuum", String.class),
           "refreshed", "ANALYZE before each phase once the register has rows, outside the timings"));
@@ -263,12 +269,11 @@ class RectifyBench {
             : audits.save(new Audit(reference, reference, USERS.service(row), null, "helen"));
         auditIds.put(reference, audit.getId());
         String officer = USERS.officer(row);
-        Recommendation rec = new Recommendation(audit, BenchSheet.reference(row), "Recommendation number " + row
-            + ": reconcile the ledger monthly and keep the evidence of review.", Grade.valueOf(BenchSheet.grade(row)), officer,
-            USERS.service(row));
+        Recommendation rec = new Recommendation(audit, BenchSheet.reference(row), BenchSheet.text(row),
+            Grade.valueOf(BenchSheet.grade(row)), officer, USERS.service(row));
         rec.setLeadOfficerLogins(List.of(officer));
         if (BenchSheet.agreed(row)) {
-          rec.agreeAction("Monthly reconciliation (" + row + ").", BenchSheet.targetDate(row, today.date()));
+          rec.agreeAction(BenchSheet.agreedAction(row), BenchSheet.targetDate(row, today.date()));
         }
         Recommendation saved = recommendations.save(rec);
         ids.add(saved.getId());
@@ -343,35 +348,66 @@ class RectifyBench {
     ReportingCycle bareCycle = cycles.save(new ReportingCycle(name + " (bare)", today.date(), deadline, "helen", today.now().toInstant()));
     List<String> keys = jdbc.queryForList("select business_key from recommendation where status = 'IN_IMPLEMENTATION' order by id", String.class);
     int chunk = Integer.parseInt(System.getProperty("bench.cycle.chunk", "200"));
-    start = System.nanoTime();
-    for (int i = 0; i < keys.size(); i += chunk) {
-      List<String> part = keys.subList(i, Math.min(keys.size(), i + chunk));
-      tx.executeWithoutResult(s -> {
-        for (String key : part) {
-          runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_REPORTING_CYCLE_OPENED)
-              .processInstanceBusinessKey(key)
-              .setVariableLocal(LifecycleVariables.REPORTING_CYCLE_ID, bareCycle.getId())
-              .correlateAll();
-        }
-        entityManager.clear();
-      });
-    }
-    long bareMillis = millisSince(start);
+    long bareMillis = correlateInChunks(LifecycleVariables.MESSAGE_REPORTING_CYCLE_OPENED, keys,
+        LifecycleVariables.REPORTING_CYCLE_ID, bareCycle.getId(), chunk);
     assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE).count())
         .isEqualTo(2 * inImplementation);
+
+    // The engine alone: as many instances of a process of the same shape with nothing of Rectify's in it (bench-cycle),
+    // started first (and the statistics refreshed, as before the phase), then asked by message the same way.
+    java.util.Date deadlineAt = Today.endOfDay(deadline);
+    List<String> engineKeys = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i += 500) {
+      int from = i;
+      int to = Math.min(keys.size(), i + 500);
+      tx.executeWithoutResult(s -> {
+        for (int row = from; row < to; row++) {
+          String key = "bench-cycle-" + row;
+          // People and groups of their own, so that no officer's task list in the later phases holds these tasks.
+          runtimeService.startProcessInstanceByKey("bench-cycle", key, Map.of("officer", "engine-alone-" + row % 50,
+              "service", "engine-alone", "deadline", deadlineAt));
+        }
+      });
+      for (int row = from; row < to; row++) {
+        engineKeys.add("bench-cycle-" + row);
+      }
+    }
+    refreshStatistics();
+    long engineMillis = correlateInChunks("BenchCycleOpened", engineKeys, "cycle", bareCycle.getId(), chunk);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ProvideUpdate").count()).isEqualTo(keys.size());
 
     results.goal("reportingCycle", open, appMillis / 1000.0, 30, "s");
     results.figure("reportingCycle", new Figure("Open a reporting cycle (POST /api/reporting-cycles) over " + open
         + " open recommendations: until each of the " + inImplementation + " in implementation has its Provide progress update"
         + " task (job executor, chunks of rectify.reporting-cycles.chunk-size)",
-        "RuntimeService correlating message ReportingCycleOpened (local reportingCycleId) to the same " + inImplementation
-            + " business keys, " + chunk + " a transaction, from the caller's thread")
+        "RuntimeService correlating message ReportingCycleOpened (reportingCycleId on the scope it starts, as the cycle sets it) to the same " + inImplementation
+            + " business keys, " + chunk + " a transaction, from the caller's thread; engineAlone: the same message correlated as"
+            + " often to a process of the same shape with no listener or step of Rectify's (bench-cycle)")
         .application("millis", appMillis).application("openRecommendations", open)
         .application("inImplementation", inImplementation)
         .application("projectedMillisFor10000", projected(appMillis, inImplementation, 10_000))
         .baseline("millis", bareMillis)
+        .baseline("engineAloneMillis", engineMillis)
+        .baseline("engineAloneProjectedMillisFor10000", projected(engineMillis, inImplementation, 10_000))
         .ratio("ratio", appMillis, bareMillis)
+        .ratio("engineAloneRatio", appMillis, engineMillis)
         .goal("<= 30 s for 10,000 open (the time measured at the open count given)", appMillis <= 30_000));
+  }
+
+  /** Correlates the message to each business key, {@code chunk} a transaction, from the caller's thread; returns the millis. */
+  long correlateInChunks(String message, List<String> keys, String variable, Object value, int chunk) {
+    long start = System.nanoTime();
+    for (int i = 0; i < keys.size(); i += chunk) {
+      List<String> part = keys.subList(i, Math.min(keys.size(), i + chunk));
+      tx.executeWithoutResult(s -> {
+        for (String key : part) {
+          runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(key)
+              .setVariableToTriggeredScope(variable, value).correlateAll();
+        }
+        entityManager.clear();
+      });
+    }
+    return millisSince(start);
   }
 
   long openInRegister() {
@@ -384,15 +420,34 @@ class RectifyBench {
 
   // ---------------------------------------------------------------- seeding 100,000
 
+  /**
+   * The register filled to {@code OPEN} by {@link BenchSeeder}: the import's rows through the product's
+   * repositories, then the lifecycles started by the engine on {@code bench.seed.threads} threads (every core by
+   * default). The tasks' brief and their mail are left out ({@code -Dbench.seed.taskListeners=true} keeps them):
+   * the later phases set earlier mail aside, and what a task's brief and mail cost is in the import's figure.
+   */
   @Test
   @Order(3)
   void seedToTheFullRegister() {
+    int threads = Integer.getInteger("bench.seed.threads", Runtime.getRuntime().availableProcessors());
+    boolean taskListeners = Boolean.parseBoolean(System.getProperty("bench.seed.taskListeners", "false"));
+    BenchSeeder seeder = new BenchSeeder(tx, entityManager, audits, recommendations, progressUpdates, statusHistory,
+        runtimeService, USERS, threads, taskListeners);
     long start = System.nanoTime();
-    importRows("BENCH-SEED", ROWS, OPEN - ROWS);
-    results.setup("seed", Map.of("openRecommendations", openInRegister(), "sheetsImported", (OPEN - ROWS + SERVICE_SIZE - 1) / SERVICE_SIZE,
-        "millis", millisSince(start), "processInstances", runtimeService.createProcessInstanceQuery()
-            .processDefinitionKey(LifecycleVariables.LIFECYCLE_PROCESS).count(),
-        "openTasks", taskService.createTaskQuery().count()));
+    BenchSeeder.Took took = seeder.seed("BENCH-SEED", ROWS, OPEN - ROWS, today.date(), today.now().toInstant());
+    long millis = millisSince(start);
+    Map<String, Object> seed = new java.util.LinkedHashMap<>();
+    seed.put("rows", OPEN - ROWS);
+    seed.put("millis", millis);
+    seed.put("rowsPerSecond", perSecond(OPEN - ROWS, millis));
+    seed.put("registerMillis", took.registerMillis());
+    seed.put("lifecycleMillis", took.lifecycleMillis());
+    seed.put("threads", threads);
+    seed.put("taskListeners", taskListeners);
+    seed.put("openRecommendations", openInRegister());
+    seed.put("processInstances", runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.LIFECYCLE_PROCESS).count());
+    seed.put("openTasks", taskService.createTaskQuery().count());
+    results.setup("seed", seed);
   }
 
   // ---------------------------------------------------------------- mail due at once
