@@ -151,18 +151,27 @@ final class BenchSeeder {
         entityManager.clear();
       }
       Written w = part.get(i);
-      var instance = runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
-          .businessKey(w.businessKey())
-          .setVariable(LifecycleVariables.RECOMMENDATION_ID, w.id());
-      if (w.agreed()) {
-        instance.setVariable(LifecycleVariables.GRADE, w.grade())
-            .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
-            .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
-            .execute(!taskListeners, false);
-      } else {
-        // The engine skips listeners only for a start at a chosen step; these start as the import starts them.
-        instance.execute();
-      }
+      startLifecycle(runtimeService, w.id(), w.businessKey(), w.grade(), w.agreed(), taskListeners);
+    }
+  }
+
+  /**
+   * Starts a recommendation's lifecycle as the import does: at Implement action when its action is agreed, else
+   * from the start. Without {@code taskListeners} an agreed one's task has no brief and no mail; the engine skips
+   * listeners only for a start at a chosen step, so the others always have them.
+   */
+  static void startLifecycle(RuntimeService runtimeService, long id, String businessKey, String grade, boolean agreed,
+      boolean taskListeners) {
+    var instance = runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
+        .businessKey(businessKey)
+        .setVariable(LifecycleVariables.RECOMMENDATION_ID, id);
+    if (agreed) {
+      instance.setVariable(LifecycleVariables.GRADE, grade)
+          .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
+          .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
+          .execute(!taskListeners, false);
+    } else {
+      instance.execute();
     }
   }
 }

@@ -296,18 +296,7 @@ class RectifyBench {
           entityManager.flush();
           entityManager.clear();
         }
-        if (agreed.get(i)) {
-          runtimeService.createProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS)
-              .businessKey(keys.get(i))
-              .setVariable(LifecycleVariables.RECOMMENDATION_ID, ids.get(i))
-              .setVariable(LifecycleVariables.GRADE, grades.get(i))
-              .setVariable(LifecycleVariables.AGREEMENT, LifecycleVariables.Agreement.AGREED.name())
-              .startBeforeActivity(LifecycleVariables.TASK_IMPLEMENT_ACTION)
-              .execute();
-        } else {
-          runtimeService.startProcessInstanceByKey(LifecycleVariables.LIFECYCLE_PROCESS, keys.get(i),
-              Map.of(LifecycleVariables.RECOMMENDATION_ID, ids.get(i)));
-        }
+        BenchSeeder.startLifecycle(runtimeService, ids.get(i), keys.get(i), grades.get(i), agreed.get(i), true);
       }
     });
     return millisSince(start);
