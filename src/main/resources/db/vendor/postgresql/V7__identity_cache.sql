@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL. Its identity columns keep a cache of 1: a larger one is kept per session, so ids
+-- would no longer follow the order in which rows are written, and the change record's chain is read in id order.
