@@ -67,6 +67,7 @@ public final class LifecycleVariables {
   public static final String TASK_DIVIDE_INTO_CHUNKS = "Task_DivideIntoChunks";
   public static final String TASK_REQUEST_CYCLE_UPDATES = "Task_RequestCycleUpdates";
   public static final String TASK_RECORD_ALL_ASKED = "Task_RecordAllAsked";
+  public static final String TASK_SEND_UPDATE_REQUESTS = "Task_SendUpdateRequests";
   public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
   public static final String TIMER_REMINDER = "Timer_Reminder";
   public static final String TIMER_OVERDUE = "Timer_Overdue";

@@ -3,6 +3,7 @@ package com.rectify.lifecycle;
 import static com.rectify.common.LifecycleVariables.*;
 
 import com.rectify.cycle.ReportingCycles;
+import com.rectify.notification.UpdateRequestDigest;
 import com.rectify.recommendation.RecommendationRepository;
 import com.rectify.recommendation.RecommendationStatus;
 import jakarta.persistence.EntityManager;
@@ -24,14 +25,18 @@ class RequestCycleUpdates implements JavaDelegate {
 
   /** Recommendations asked between two clearings of the persistence context. */
   static final int FLUSH_EVERY = 25;
+  /** The cursor of a first-version cycle once this version has asked all the rest. */
+  private static final long THE_REST_ASKED = Long.MAX_VALUE;
 
   private final RecommendationRepository recommendations;
   private final RuntimeService runtimeService;
   private final ReportingCycles cycles;
   private final EntityManager entityManager;
+  private final UpdateRequestDigest digest;
 
   public RequestCycleUpdates(RecommendationRepository recommendations, RuntimeService runtimeService,
-      ReportingCycles cycles, EntityManager entityManager) {
+      ReportingCycles cycles, EntityManager entityManager, UpdateRequestDigest digest) {
+    this.digest = digest;
     this.recommendations = recommendations;
     this.runtimeService = runtimeService;
     this.cycles = cycles;
@@ -55,13 +60,22 @@ class RequestCycleUpdates implements JavaDelegate {
 
   /**
    * A cycle of the first version of the process (1.0.0), part-way through asking when this one was deployed, went
-   * a chunk at a time after a cursor and loops until told all are asked: it asks all the rest at once.
+   * a chunk at a time after a cursor and loops, a job each time round, until told all are asked. It asks all the rest
+   * at once; the next time round, once the tasks that made are committed for the mail to find, it sends the cycle's
+   * update-request mail, as that version has no step of its own for it, and ends.
    */
   private void askTheRestForAnEarlierVersion(DelegateExecution execution, Long cycleId) {
     Object cursor = execution.getVariable(CYCLE_CURSOR_OF_VERSION_1);
-    ask(cycleId, cursor == null ? 0L : ((Number) cursor).longValue(), Long.MAX_VALUE);
-    cycles.recordAllAsked(cycleId);
-    execution.setVariable(ALL_ASKED_OF_VERSION_1, true);
+    long after = cursor == null ? 0L : ((Number) cursor).longValue();
+    if (after == THE_REST_ASKED) {
+      cycles.recordAllAsked(cycleId);
+      digest.send(cycleId);
+      execution.setVariable(ALL_ASKED_OF_VERSION_1, true);
+      return;
+    }
+    ask(cycleId, after, Long.MAX_VALUE);
+    execution.setVariable(CYCLE_CURSOR_OF_VERSION_1, THE_REST_ASKED);
+    execution.setVariable(ALL_ASKED_OF_VERSION_1, false);
   }
 
   private void ask(Long cycleId, long after, long upTo) {

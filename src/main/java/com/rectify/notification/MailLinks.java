@@ -18,6 +18,10 @@ class MailLinks {
     this.environment = environment;
   }
 
+  String tasklist() {
+    return base() + "/camunda/app/tasklist/default/";
+  }
+
   String taskLink(String taskId) {
     return base() + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }

@@ -176,7 +176,10 @@ public class Notifications {
     }
   }
 
-  /** A reporting cycle asks the officer for an update: the task-assigned notice, worded for the cycle. */
+  /**
+   * A person is given a reporting cycle's update task after the cycle asked (someone else's, reassigned): the
+   * task-assigned notice, worded for the cycle.
+   */
   public void updateRequested(String taskId, Recommendation rec, com.rectify.cycle.ReportingCycle cycle, List<Recipients.Person> people) {
     for (Recipients.Person person : people) {
       outbox.enqueue(TASK_ASSIGNED + ":" + taskId, person.email(), new Notice(UPDATE_REQUESTED,
@@ -188,6 +191,38 @@ public class Notifications {
               describe(rec)),
           "Open the task in Tasklist", links.taskLink(taskId), rec.getId()));
     }
+  }
+
+  /** One of a person's recommendations a reporting cycle asks for an update, and the task that asks. */
+  public record AskedUpdate(String taskId, Recommendation recommendation) {}
+
+  /**
+   * A reporting cycle has asked all its recommendations: one mail to one person for all of theirs, naming up to
+   * {@code listed} of them, each with its task's link. Sent once per person per cycle.
+   */
+  public void updatesRequested(com.rectify.cycle.ReportingCycle cycle, Recipients.Person person, List<AskedUpdate> asked,
+      int listed) {
+    if (asked.isEmpty()) {
+      return;
+    }
+    boolean one = asked.size() == 1;
+    Recommendation first = asked.get(0).recommendation();
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add("Internal audit asks for a progress update on " + (one ? first.getBusinessKey() : asked.size() + " recommendations")
+        + " for the " + cycle.getName() + " report (as at " + UkDates.display(cycle.getAsAt()) + ").");
+    paragraphs.add("Please give " + (one ? "it" : "each") + " by " + UkDates.display(cycle.getUpdateDeadline())
+        + "; after that the report will say no update was received.");
+    if (asked.size() > listed) {
+      paragraphs.add("The first " + listed + " are listed here; Tasklist lists all " + asked.size() + ".");
+    }
+    List<Notice.Item> items = asked.stream().limit(listed)
+        .map(a -> new Notice.Item(describe(a.recommendation()), links.taskLink(a.taskId()))).toList();
+    outbox.enqueue(UPDATE_REQUESTED + ":cycle-" + cycle.getId(), person.email(), new Notice(UPDATE_REQUESTED,
+        one ? "Update requested for " + cycle.getName() + ": " + first.getBusinessKey()
+            : "Updates requested for " + cycle.getName() + ": " + asked.size() + " recommendations",
+        "Dear " + person.name() + ",", paragraphs, items,
+        one ? "Open the task in Tasklist" : "Open your tasks in Tasklist",
+        one ? links.taskLink(asked.get(0).taskId()) : links.tasklist(), one ? first.getId() : null));
   }
 
   private static String describe(Recommendation rec) {

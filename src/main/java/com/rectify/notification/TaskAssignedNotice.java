@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Task listener (create and assignment) on every human task: tells the assignee a task is waiting, or,
  * while nobody is assigned, everyone it is offered to: the people it names and the members of its
  * candidate groups. Whoever claims a task for themselves is not told about it; a person hears of one task
- * once.
+ * once. A reporting cycle's update task says nothing as it is made: when the cycle has asked everyone, each person
+ * hears of all theirs in one mail ({@link UpdateRequestDigest}). Given to someone later, it tells them.
  */
 @Component("taskAssignedNotice")
 class TaskAssignedNotice implements TaskListener {
@@ -39,6 +40,11 @@ class TaskAssignedNotice implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    boolean cycleUpdate = LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE.equals(task.getTaskDefinitionKey());
+    if (cycleUpdate && task.getLastUpdated() == null) {
+      // Never updated: the task is being made, in the cycle's chunk, and the cycle's one mail a person tells of it.
+      return;
+    }
     List<Recipients.Person> people;
     if (task.getAssignee() != null) {
       if (task.getAssignee().equals(actors.current())) {
@@ -61,7 +67,7 @@ class TaskAssignedNotice implements TaskListener {
       people = recipients.offeredTo(users, groups);
     }
     if (!people.isEmpty()) {
-      if (LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE.equals(task.getTaskDefinitionKey())) {
+      if (cycleUpdate) {
         Long cycleId = ((Number) task.getVariable(LifecycleVariables.REPORTING_CYCLE_ID)).longValue();
         notifications.updateRequested(task.getId(), lookup.of(task), cycles.byId(cycleId), people);
       } else {

@@ -22,6 +22,10 @@ public interface RecommendationRepository
 
   List<Recommendation> findByAuditIdOrderByIdAsc(Long auditId);
 
+  /** The recommendations with these references, each with its audit in the same query. */
+  @Query("select r from Recommendation r join fetch r.audit where r.businessKey in :keys")
+  List<Recommendation> findWithAuditByBusinessKeyIn(@Param("keys") java.util.Collection<String> keys);
+
   @Query("select r.id from Recommendation r where r.businessKey in :keys")
   List<Long> findIdsByBusinessKeyIn(@Param("keys") java.util.Collection<String> keys);
 

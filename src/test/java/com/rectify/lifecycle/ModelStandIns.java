@@ -81,6 +81,7 @@ public final class ModelStandIns {
     Mocks.register("divideIntoChunks", (JavaDelegate) this::divideIntoChunks);
     Mocks.register("requestCycleUpdates", (JavaDelegate) this::requestCycleUpdates);
     Mocks.register("recordAllAsked", (JavaDelegate) execution -> calls.add("recordAllAsked " + execution.getVariable(REPORTING_CYCLE_ID)));
+    Mocks.register("sendUpdateRequests", (JavaDelegate) execution -> calls.add("sendUpdateRequests " + execution.getVariable(REPORTING_CYCLE_ID)));
     for (String step : List.of("sendReminder", "escalateOverdue", "closeAsImplemented", "closeAsRiskAccepted",
         "closeAsSuperseded")) {
       Mocks.register(step, (JavaDelegate) execution -> called(step, execution));

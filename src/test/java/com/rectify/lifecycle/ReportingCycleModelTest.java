@@ -76,12 +76,13 @@ class ReportingCycleModelTest extends ModelTestSupport {
     assertThat(tasks(lifecycles.get(0), TASK_PROVIDE_PROGRESS_UPDATE)).isEmpty();
     runTheRest(cycle);
 
-    assertThat(cycle).isEnded().hasPassed(TASK_RECORD_ALL_ASKED, "EndEvent_AllAsked");
+    assertThat(cycle).isEnded().hasPassed(TASK_RECORD_ALL_ASKED, TASK_SEND_UPDATE_REQUESTS, "EndEvent_AllAsked");
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
         .activityId(TASK_REQUEST_CYCLE_UPDATES).count()).isEqualTo(3);
     assertThat(standIns.callsOf("requestCycleUpdates")).containsExactlyInAnyOrder(
         "requestCycleUpdates 31 chunk 0", "requestCycleUpdates 31 chunk 1", "requestCycleUpdates 31 chunk 2");
     assertThat(standIns.callsOf("recordAllAsked")).as("once, after the last chunk").containsExactly("recordAllAsked 31");
+    assertThat(standIns.callsOf("sendUpdateRequests")).as("once, when all are asked").containsExactly("sendUpdateRequests 31");
     for (ProcessInstance lifecycle : lifecycles) {
       assertThat(tasks(lifecycle, TASK_PROVIDE_PROGRESS_UPDATE)).as(lifecycle.getBusinessKey()).singleElement()
           .satisfies(task -> assertThat(taskService.getVariable(task.getId(), REPORTING_CYCLE_ID)).isEqualTo(31L));

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.rectify.common.LifecycleVariables;
 import com.rectify.common.Today;
+import com.rectify.common.UkDates;
 import com.rectify.demo.DemoUsers;
 import com.rectify.cycle.MissedUpdateRepository;
 import com.rectify.cycle.ReportingCycle;
@@ -26,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -36,11 +38,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A reporting cycle asks every recommendation in implementation for an update, in chunks, and flags the ones that
@@ -59,6 +64,15 @@ class ReportingCycleTest extends LifecycleTestSupport {
   @Autowired MailDispatcher dispatcher;
   @Autowired RecommendationQueries queries;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UpdateRequestDigest digest;
+  @Autowired Notifications notifications;
+  @Autowired PlatformTransactionManager transactionManager;
+  private TransactionTemplate transactions;
+
+  @BeforeEach
+  void transactions() {
+    transactions = new TransactionTemplate(transactionManager);
+  }
   @LocalServerPort int port;
 
   @AfterEach
@@ -81,6 +95,13 @@ class ReportingCycleTest extends LifecycleTestSupport {
   private void runDueJobs(Recommendation rec) {
     managementService.createJobQuery().processInstanceId(instanceOf(rec).getId()).executable().list()
         .forEach(job -> managementService.executeJob(job.getId()));
+  }
+
+  /** The cycle's update-request mails, one a person: for one recommendation or for several. */
+  private List<MimeMessage> requests(String cycleName) {
+    dispatcher.sendDue();
+    return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith("Update requested for " + cycleName + ": ")
+        || subject(m).startsWith("Updates requested for " + cycleName + ": ")).toList();
   }
 
   private List<MimeMessage> mail(String subjectStart) {
@@ -118,9 +139,9 @@ class ReportingCycleTest extends LifecycleTestSupport {
       assertThat(task(rec, "Task_ProvideProgressUpdate")).as(rec.getBusinessKey()).isNull();
       assertThat(instanceOf(rec)).as(rec.getBusinessKey()).hasNotPassed("Task_ProvideProgressUpdate");
     }
-    List<String> keys = recs.stream().map(Recommendation::getBusinessKey).toList();
-    assertThat(mail("Update requested for " + name + ": ")).extracting(m -> subject(m).substring(subject(m).lastIndexOf(": ") + 2))
-        .filteredOn(keys::contains).containsExactly(inImplementation.getBusinessKey());
+    assertThat(requests(name)).filteredOn(m -> TestSmtp.recipient(m).equals("olivia@council.example")).singleElement()
+        .satisfies(m -> assertThat(plainText(m)).contains(inImplementation.getBusinessKey() + " (Medium)")
+            .doesNotContain(notAgreedYet.getBusinessKey() + " ", underReview.getBusinessKey() + " ", awaitingRisk.getBusinessKey() + " "));
 
     ReportingCycle asked = cycles.byId(cycle.getId());
     assertThat(asked.getAskedCount()).isEqualTo(inImplementationNow);
@@ -139,17 +160,11 @@ class ReportingCycleTest extends LifecycleTestSupport {
    */
   @Test
   void aCycleOfTheFirstVersionPartWayThroughWhenThisVersionComesAsksAllTheRest() {
-    List<Recommendation> recs = newAudit("Olivia Officer", "High", "Medium");
-    LocalDate target = LocalDate.now(Today.LONDON).plusMonths(6);
-    recs.forEach(rec -> agree(rec, target));
-    LocalDate today = LocalDate.now(Today.LONDON);
+    List<Recommendation> recs = agreedAudit("High", "Medium");
     String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
-    String firstVersion = repositoryService.createDeployment().name("reporting-cycle 1.0.0")
-        .addClasspathResource("compat/reporting-cycle-1.0.0.bpmn").deploy().getId();
-    try {
-      ReportingCycle cycle = cycles.open(name, today, today.plusDays(14), "helen");
-      ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("cycle-" + cycle.getId()).singleResult();
-      assertThat(repositoryService.getProcessDefinition(process.getProcessDefinitionId()).getVersionTag()).isEqualTo("1.0.0");
+    onEarlierVersion("1.0.0", () -> {
+      ReportingCycle cycle = cycles.open(name, LocalDate.now(Today.LONDON), LocalDate.now(Today.LONDON).plusDays(14), "helen");
+      ProcessInstance process = processOf(cycle, "1.0.0");
       runtimeService.setVariable(process.getId(), LifecycleVariables.CYCLE_CURSOR_OF_VERSION_1, recs.get(0).getId() - 1);
 
       askEveryone(cycle);
@@ -158,13 +173,96 @@ class ReportingCycleTest extends LifecycleTestSupport {
         assertThat(task(rec, "Task_ProvideProgressUpdate")).as(rec.getBusinessKey()).isNotNull();
       }
       assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
-          .activityId("Task_RequestCycleUpdates").count()).as("the rest asked at once").isEqualTo(1);
+          .activityId("Task_RequestCycleUpdates").count()).as("the rest asked at once, then the mail sent").isEqualTo(2);
       ReportingCycle asked = cycles.byId(cycle.getId());
       assertThat(asked.getAskedCount()).isEqualTo(count("status = 'IN_IMPLEMENTATION' and id >= " + recs.get(0).getId()));
       assertThat(asked.getAllAskedAt()).isNotNull();
+      assertOneMailToOliviaNaming(name, recs);
+    });
+  }
+
+  /**
+   * A council upgrades while a cycle of version 2.0.0 is being asked: its chunks now make their tasks without a mail
+   * of their own, and that version has no step for the cycle's mail, so its last step sends it.
+   */
+  @Test
+  void aCycleOfVersion2StillAskingWhenThisVersionComesStillMailsEachPersonOnce() {
+    List<Recommendation> recs = agreedAudit("High", "Medium");
+    String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
+    onEarlierVersion("2.0.0", () -> {
+      ReportingCycle cycle = cycles.open(name, LocalDate.now(Today.LONDON), LocalDate.now(Today.LONDON).plusDays(14), "helen");
+      ProcessInstance process = processOf(cycle, "2.0.0");
+
+      askEveryone(cycle);
+
+      assertThat(process).hasNotPassed("Task_SendUpdateRequests");
+      assertOneMailToOliviaNaming(name, recs);
+    });
+  }
+
+  private List<Recommendation> agreedAudit(String... grades) {
+    List<Recommendation> recs = newAudit("Olivia Officer", grades);
+    recs.forEach(rec -> agree(rec, LocalDate.now(Today.LONDON).plusMonths(6)));
+    return recs;
+  }
+
+  /** Runs {@code test} with an earlier version of the cycle's process deployed as the latest, as before an upgrade. */
+  private void onEarlierVersion(String versionTag, Runnable test) {
+    String deployment = repositoryService.createDeployment().name("reporting-cycle " + versionTag)
+        .addClasspathResource("compat/reporting-cycle-" + versionTag + ".bpmn").deploy().getId();
+    try {
+      test.run();
     } finally {
-      repositoryService.deleteDeployment(firstVersion, true);
+      repositoryService.deleteDeployment(deployment, true);
     }
+  }
+
+  private ProcessInstance processOf(ReportingCycle cycle, String versionTag) {
+    ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("cycle-" + cycle.getId()).singleResult();
+    assertThat(repositoryService.getProcessDefinition(process.getProcessDefinitionId()).getVersionTag()).isEqualTo(versionTag);
+    return process;
+  }
+
+  @Test
+  void anUpdateTaskNoOneLeadOfficerHoldsIsInTheMailOfEveryoneInTheServiceItIsOfferedTo() {
+    Recommendation rec = newAudit("Head of Financial Services", "High").get(0);
+    agree(rec, LocalDate.now(Today.LONDON).plusMonths(6));
+    LocalDate today = LocalDate.now(Today.LONDON);
+    String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
+
+    askEveryone(cycles.open(name, today, today.plusDays(14), "helen"));
+
+    assertThat(task(rec, "Task_ProvideProgressUpdate").getAssignee()).isNull();
+    assertThat(requests(name)).filteredOn(m -> plainText(m).contains(rec.getBusinessKey() + " ("))
+        .extracting(TestSmtp::recipient).containsExactlyInAnyOrder("olivia@council.example", "sam@council.example");
+  }
+
+  @Test
+  void aPersonsMailNamesTheFirstOfTheirUpdatesAndSaysTasklistListsThemAll() {
+    List<Recommendation> recs = newAudit("Olivia Officer", "High", "Medium", "Low");
+    LocalDate today = LocalDate.now(Today.LONDON);
+    String name = "Cycle " + UUID.randomUUID().toString().substring(0, 8);
+    ReportingCycle cycle = cycles.open(name, today, today.plusDays(14), "helen");
+    askEveryone(cycle);
+    Recipients.Person reader = new Recipients.Person("olivia", "Olivia Officer", "olivia.cut@council.example");
+
+    transactions.executeWithoutResult(status -> notifications.updatesRequested(cycles.byId(cycle.getId()), reader,
+        recommendations.findWithAuditByBusinessKeyIn(recs.stream().map(Recommendation::getBusinessKey).toList()).stream()
+            .sorted(Comparator.comparing(Recommendation::getId))
+            .map(rec -> new Notifications.AskedUpdate("task-of-" + rec.getId(), rec)).toList(), 2));
+
+    assertThat(requests(name)).filteredOn(m -> TestSmtp.recipient(m).equals(reader.email())).singleElement().satisfies(m -> {
+      assertThat(subject(m)).isEqualTo("Updates requested for " + name + ": 3 recommendations");
+      assertThat(plainText(m)).contains("The first 2 are listed here; Tasklist lists all 3.")
+          .contains(recs.get(0).getBusinessKey() + " (", recs.get(1).getBusinessKey() + " (")
+          .doesNotContain(recs.get(2).getBusinessKey() + " (")
+          .containsPattern("Open your tasks in Tasklist:\\R+https://rectify\\.council\\.example/camunda/app/tasklist/default/\\R");
+    });
+  }
+
+  private void assertOneMailToOliviaNaming(String cycleName, List<Recommendation> recs) {
+    assertThat(requests(cycleName)).filteredOn(m -> TestSmtp.recipient(m).equals("olivia@council.example")).singleElement()
+        .satisfies(m -> assertThat(plainText(m)).contains(recs.stream().map(rec -> rec.getBusinessKey() + " (").toArray(String[]::new)));
   }
 
   private int count(String where) {
@@ -205,14 +303,26 @@ class ReportingCycleTest extends LifecycleTestSupport {
     assertThat(silentTask.getName()).isEqualTo("Provide progress update · " + silent.getBusinessKey());
     assertThat(silentTask.getDueDate()).isEqualTo(Today.endOfDay(today.plusDays(14)));
     // The cycle asks every recommendation in implementation in the register, other tests' too: look at this audit's.
-    List<String> keys = recs.stream().map(Recommendation::getBusinessKey).toList();
-    List<MimeMessage> requests = mail("Update requested for " + name + ": ").stream()
-        .filter(m -> keys.contains(subject(m).substring(subject(m).lastIndexOf(": ") + 2))).toList();
-    assertThat(requests).extracting(m -> subject(m).substring(subject(m).lastIndexOf(": ") + 2))
-        .containsExactlyInAnyOrderElementsOf(keys);
-    assertThat(requests).extracting(TestSmtp::recipient).containsOnly("olivia@council.example");
-    assertThat(requests).anySatisfy(m -> assertThat(plainText(m))
-        .contains("https://rectify.council.example/camunda/app/tasklist/default/#/?task=" + silentTask.getId()));
+    // One mail to the officer for all theirs, naming each with a link to its task; nobody else is told of them.
+    List<MimeMessage> requests = requests(name).stream()
+        .filter(m -> recs.stream().anyMatch(rec -> plainText(m).contains(rec.getBusinessKey() + " ("))).toList();
+    assertThat(requests).singleElement().satisfies(m -> {
+      assertThat(TestSmtp.recipient(m)).isEqualTo("olivia@council.example");
+      assertThat(plainText(m)).contains(recs.stream().map(rec -> rec.getBusinessKey() + " (").toArray(String[]::new))
+          .contains("https://rectify.council.example/camunda/app/tasklist/default/#/?task=" + silentTask.getId())
+          .contains("Please give each by " + UkDates.display(today.plusDays(14)));
+      assertThat(TestSmtp.html(m)).contains("href=\"https://rectify.council.example/camunda/app/tasklist/default/#/?task="
+          + silentTask.getId() + "\"");
+    });
+    int sent = smtp.getReceivedMessages().length;
+    transactions.executeWithoutResult(status -> digest.send(cycle.getId()));
+    dispatcher.sendDue();
+    assertThat(smtp.getReceivedMessages()).as("sent again, it mails nobody: once a person a cycle").hasSize(sent);
+
+    // Given to someone else after the cycle asked, the task tells them.
+    taskService.setAssignee(silentTask.getId(), "sam");
+    assertThat(mail("Update requested for " + name + ": " + silent.getBusinessKey())).extracting(TestSmtp::recipient)
+        .containsExactly("sam@council.example");
 
     complete(answers, "Task_ProvideProgressUpdate", "olivia", "progressUpdate", "Half the controls are in place.");
     complete(updatesThroughImplementAction, "Task_ImplementAction", "olivia", "implementationStep", "PROGRESS_UPDATE",
