@@ -53,11 +53,12 @@ final class BenchResults {
   }
 
   /**
-   * One of the issue's goals as measured: its name, the count it was measured at (not projected), the value
-   * and the goal in the same unit. Kept in the file's top-level {@code figures} list beside the other
+   * One of the issue's goals as measured: its name, the count it was measured at (not projected), the count the
+   * goal names, the value and the goal in the same unit. Met only at or over the goal's count as well as at or
+   * under the goal: a scaled-down run meets none. Kept in the file's top-level {@code figures} list beside the other
    * database's.
    */
-  void goal(String name, long count, double value, double goal, String unit) {
+  void goal(String name, long count, long goalCount, double value, double goal, String unit) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("name", name);
     entry.put("database", database);
@@ -65,7 +66,8 @@ final class BenchResults {
     entry.put("value", Math.round(value * 100) / 100.0);
     entry.put("goal", goal);
     entry.put("unit", unit);
-    entry.put("met", value <= goal);
+    entry.put("goalCount", goalCount);
+    entry.put("met", count >= goalCount && value <= goal);
     goals.put(name, entry);
     write();
   }

@@ -211,7 +211,7 @@ class RectifyBench {
     long importMillis = importRows("BENCH-IMPORT", 0, ROWS);
 
     double ratio = (double) importMillis / bareMillis;
-    results.goal("import", ROWS, ratio, 1.3, "ratio");
+    results.goal("import", ROWS, 10_000, ratio, 1.3, "ratio");
     results.figure("import", new Figure("Import " + ROWS + " rows, a sheet per service of " + SERVICE_SIZE + ", through POST /api/imports (a transaction each; "
         + "nine rows in ten start at Implement action, one in ten at Agree management action)",
         "RuntimeService alone starting " + ROWS + " recommendation-lifecycle instances with the same variables, start "
@@ -365,7 +365,7 @@ class RectifyBench {
     long engineMillis = correlateInChunks("BenchCycleOpened", engineKeys, "cycle", bareCycle.getId(), chunk);
     assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ProvideUpdate").count()).isEqualTo(keys.size());
 
-    results.goal("reportingCycle", open, appMillis / 1000.0, 30, "s");
+    results.goal("reportingCycle", open, 10_000, appMillis / 1000.0, 30, "s");
     results.figure("reportingCycle", new Figure("Open a reporting cycle (POST /api/reporting-cycles) over " + open
         + " open recommendations: until each of the " + inImplementation + " in implementation has its Provide progress update"
         + " task (job executor, chunks of rectify.reporting-cycles.chunk-size)",
@@ -380,7 +380,7 @@ class RectifyBench {
         .baseline("engineAloneProjectedMillisFor10000", projected(engineMillis, inImplementation, 10_000))
         .ratio("ratio", appMillis, bareMillis)
         .ratio("engineAloneRatio", appMillis, engineMillis)
-        .goal("<= 30 s for 10,000 open (the time measured at the open count given)", appMillis <= 30_000));
+        .goal("<= 30 s for 10,000 open (the time measured at the open count given)", open >= 10_000 && appMillis <= 30_000));
   }
 
   /** Correlates the message to each business key, {@code chunk} a transaction, from the caller's thread; returns the millis. */
@@ -478,7 +478,7 @@ class RectifyBench {
     assertThat(jdbc.queryForObject("select count(*) from outbound_mail where idempotency_key like 'bench-mail:%' and state = 'SENT'",
         Long.class)).isEqualTo(ROWS);
 
-    results.goal("mail", ROWS, millis / 1000.0, 60, "s");
+    results.goal("mail", ROWS, 10_000, millis / 1000.0, 60, "s");
     results.figure("mail", new Figure(ROWS + " notices due at once in the outbox, until the SMTP server (GreenMail) has accepted every"
         + " one and each is marked sent: MailDispatcher.sendDue() from the caller's thread, as the mail schedule calls it",
         "none: the relay's own speed is the limit")
@@ -585,7 +585,7 @@ class RectifyBench {
         + "/list?firstResult=0&maxResults=" + TASKLIST_PAGE, officer, sorting));
     Latencies tasklistCount = latencies(officers, officer -> get("/engine-rest/filter/" + myGroups + "/count", officer));
     double tasklistP95 = Math.max(tasklistMine.p95(), Math.max(tasklistGroups.p95(), tasklistCount.p95()));
-    results.goal("taskList", openInRegister(), tasklistP95, 50, "ms");
+    results.goal("taskList", openInRegister(), 100_000, tasklistP95, 50, "ms");
     results.figure("tasklistFilters", new Figure("Tasklist's list for an officer, as Tasklist asks it: the first " + TASKLIST_PAGE
         + " by due date of the filters '" + TasklistFilterNames.MY_TASKS + "' and '" + TasklistFilterNames.MY_GROUPS_TASKS
         + "' (POST /engine-rest/filter/{id}/list) and the second's count, over HTTP with Basic login, " + openInRegister()
@@ -649,7 +649,7 @@ class RectifyBench {
     }
     Latencies appTimes = new Latencies(app);
     Latencies bareTimes = new Latencies(bare);
-    results.goal("committeeReport", open, appTimes.median(), 1_000, "ms");
+    results.goal("committeeReport", open, 100_000, appTimes.median(), 1_000, "ms");
     results.figure("committeeReport", new Figure("GET /api/reports/committee?format=json&asAt=" + asAt + " over " + open
         + " open recommendations (every one listed; median of " + app.size() + " after one warm-up)",
         "HistoryService listing the unfinished recommendation-lifecycle instances (the engine's own view of what is open)")
