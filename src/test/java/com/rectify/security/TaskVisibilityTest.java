@@ -125,6 +125,29 @@ class TaskVisibilityTest {
         .isEqualTo(403);
   }
 
+  /** Queries already within what the officer is involved in are asked as they are ({@code TaskInvolvementTest}). */
+  @Test
+  void askingForTheirOwnTasksOrGroupsFindsItAndReachingBeyondFindsNothing() throws Exception {
+    String key = "&processInstanceBusinessKey=" + recommendation.getBusinessKey();
+    String finance = Groups.ofService("finance");
+    String housing = Groups.ofService("housing");
+    assertThat(count("tv-lead", "?assignee=tv-lead" + key)).isOne();
+    assertThat(count("tv-lead", "?candidateUser=tv-lead&includeAssignedTasks=true" + key)).isOne();
+    assertThat(count("tv-colleague", "?candidateGroups=" + Groups.OFFICERS + "," + finance + "&includeAssignedTasks=true" + key))
+        .isOne();
+    assertThat(count("tv-colleague", "?candidateGroup=" + finance + key)).as("held by the lead: not unclaimed").isZero();
+    assertThat(count("tv-other", "?candidateGroups=" + Groups.OFFICERS + "," + housing + "&includeAssignedTasks=true" + key))
+        .isZero();
+
+    assertThat(count("tv-other", "?candidateGroups=" + Groups.OFFICERS + "," + finance + "&includeAssignedTasks=true" + key))
+        .as("one of the groups asked is not theirs").isZero();
+    assertThat(count("tv-other", "?assignee=tv-lead" + key)).isZero();
+    assertThat(count("tv-other", "?owner=tv-lead" + key)).isZero();
+    assertThat(count("tv-other", "?candidateGroupLike=service-%25&includeAssignedTasks=true" + key)).isZero();
+    assertThat(count("tv-auditor", "?candidateGroups=" + finance + "&includeAssignedTasks=true" + key))
+        .as("auditors see every task through their grant").isOne();
+  }
+
   @Test
   void theServiceReadsItByIdAndItsForm() throws Exception {
     for (String user : List.of("tv-lead", "tv-colleague", "tv-auditor")) {

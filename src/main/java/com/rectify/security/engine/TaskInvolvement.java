@@ -35,14 +35,41 @@ final class TaskInvolvement {
 
   /**
    * Narrows a task query to the tasks the user is involved in, whatever else it asks: held by them, owned by
-   * them, or offered to them or to one of their groups (held by a colleague or not).
+   * them, or offered to them or to one of their groups (held by a colleague or not). A query that already
+   * asks only for such tasks is left as it is: the narrowing's or-query makes the engine join the identity
+   * links as a left join, and on H2 that walks every task instead of starting from the group's links.
    */
   static void restrictToInvolved(TaskQueryImpl query, Authentication user) {
+    if (asksOnlyForInvolved(query, user)) {
+      return;
+    }
     TaskQueryImpl involved = (TaskQueryImpl) query.or();
     involved.taskAssignee(user.getUserId()).taskOwner(user.getUserId()).taskCandidateUser(user.getUserId());
     if (user.getGroupIds() != null && !user.getGroupIds().isEmpty()) {
       involved.taskCandidateGroupIn(user.getGroupIds());
     }
     involved.includeAssignedTasks().endOr();
+  }
+
+  /**
+   * Whether the query's own conditions, which the engine joins with "and" to everything else it asks, already
+   * hold only tasks the user is involved in: held by them, owned by them, or offered only to them and to
+   * groups they belong to (Tasklist's "My tasks" and "My group's tasks").
+   */
+  static boolean asksOnlyForInvolved(TaskQueryImpl query, Authentication user) {
+    String userId = user.getUserId();
+    if (userId.equals(query.getAssignee()) || userId.equals(query.getOwner())) {
+      return true;
+    }
+    if (query.getCandidateGroupLike() != null
+        || (query.getCandidateUser() != null && !userId.equals(query.getCandidateUser()))) {
+      return false;
+    }
+    if (query.getCandidateUser() == null && query.getCandidateGroup() == null && query.getCandidateGroupsInternal() == null) {
+      return false;
+    }
+    List<String> offeredTo = query.getCandidateGroups();
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return offeredTo != null && (query.getCandidateUser() != null || !offeredTo.isEmpty()) && groups.containsAll(offeredTo);
   }
 }
