@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Task visibility without an authorization row per task (README, "Who may do what"): the engine writes none
  * ({@link NoTaskAuthorizations}), its checks on one task let the people it is for through
  * ({@link TaskChecksByInvolvement}), and its task queries show them what they are involved in
- * ({@link TaskQueriesByInvolvement}).
+ * ({@link TaskQueriesByInvolvement}), a group's tasks found from the group's links ({@link TaskQueriesFromGroupLinks}).
  */
 @Component
 class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
@@ -28,6 +28,12 @@ class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new TaskQueriesByInvolvement.Factory());
+    factories.add(new TaskQueriesFromGroupLinks.Factory());
     configuration.setCustomSessionFactories(factories);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    TaskQueriesFromGroupLinks.addStatements(configuration.getSqlSessionFactory().getConfiguration());
   }
 }

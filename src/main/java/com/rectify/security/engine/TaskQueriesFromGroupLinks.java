@@ -1,0 +1,133 @@
+package com.rectify.security.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The engine's task manager, except for a query of the tasks offered to some groups and nothing else
+ * (Tasklist's "My group's tasks", once {@link TaskInvolvement} has found it already narrow). The engine
+ * answers it by joining every task to its identity links and removing duplicates over all the task's columns,
+ * which reads every task the groups are offered before it can return the first page; here the same tasks are
+ * found from the groups' links ({@code TaskQueriesFromGroupLinks.xml}). Any other query, or one checked against
+ * authorizations, is the engine's.
+ */
+final class TaskQueriesFromGroupLinks extends TaskManager {
+
+  static final String NAMESPACE = TaskQueriesFromGroupLinks.class.getName();
+  static final String SELECT_TASKS = NAMESPACE + ".selectTasksOfferedToGroups";
+  static final String SELECT_COUNT = NAMESPACE + ".selectTaskCountOfferedToGroups";
+
+  /** Fields of the query that the statements answer; any other set to something a new query lacks sends it to the engine. */
+  private static final Set<String> ANSWERED = Set.of("candidateGroup", "candidateGroups", "includeAssignedTasks",
+      "initializeFormKeys", "withCommentAttachmentInfo", "cachedCandidateGroups", "cachedUserGroups", "queries");
+  private static final Set<String> DATABASES = Set.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.POSTGRES);
+  private static final List<Field> CRITERIA = criteria();
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
+    configureQuery(query);
+    String statement = isOnlyOfferedToGroups(query) ? SELECT_TASKS : "selectTaskByQueryCriteria";
+    return getDbEntityManager().selectList(statement, query);
+  }
+
+  @Override
+  public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
+    configureQuery(query);
+    String statement = isOnlyOfferedToGroups(query) ? SELECT_COUNT : "selectTaskCountByQueryCriteria";
+    return (Long) getDbEntityManager().selectOne(statement, query);
+  }
+
+  /** Whether the query asks for nothing but the tasks offered to some groups, sorted by the task's own columns. */
+  static boolean isOnlyOfferedToGroups(TaskQueryImpl query) {
+    if (query.getClass() != TaskQueryImpl.class || query.getQueries().size() != 1 || query.isOrQueryActive()
+        || query.getAuthCheck().isAuthorizationCheckEnabled()
+        || !DATABASES.contains(Context.getProcessEngineConfiguration().getDatabaseType())) {
+      return false;
+    }
+    for (QueryOrderingProperty ordering : query.getOrderingProperties()) {
+      if (ordering.getRelation() != null) {
+        return false;
+      }
+    }
+    if (!asksNothingElse(query) || query.getCandidateGroupsInternal() == null && query.getCandidateGroup() == null) {
+      return false;
+    }
+    List<String> groups = query.getCandidateGroups();
+    return groups != null && !groups.isEmpty();
+  }
+
+  private static boolean asksNothingElse(TaskQueryImpl query) {
+    TaskQueryImpl untouched = new TaskQueryImpl();
+    try {
+      for (Field field : CRITERIA) {
+        Object asked = field.get(query);
+        Object unset = field.get(untouched);
+        if (!Objects.deepEquals(asked, unset)) {
+          return false;
+        }
+      }
+    } catch (IllegalAccessException e) {
+      return false;
+    }
+    return true;
+  }
+
+  private static List<Field> criteria() {
+    List<Field> fields = new ArrayList<>();
+    for (Field field : TaskQueryImpl.class.getDeclaredFields()) {
+      if (!Modifier.isStatic(field.getModifiers()) && !ANSWERED.contains(field.getName())) {
+        field.setAccessible(true);
+        fields.add(field);
+      }
+    }
+    return List.copyOf(fields);
+  }
+
+  /** Adds the statements to the engine's MyBatis configuration, once. */
+  static void addStatements(Configuration mybatis) {
+    if (mybatis.hasStatement(SELECT_TASKS, false)) {
+      return;
+    }
+    String resource = NAMESPACE.replace('.', '/') + ".xml";
+    try (InputStream xml = TaskQueriesFromGroupLinks.class.getClassLoader().getResourceAsStream(resource)) {
+      if (xml == null) {
+        throw new ProcessEngineException("Missing " + resource);
+      }
+      new XMLMapperBuilder(xml, mybatis, resource, mybatis.getSqlFragments()).parse();
+    } catch (IOException e) {
+      throw new ProcessEngineException("Could not read " + resource, e);
+    }
+  }
+
+  /** Opens {@link TaskQueriesFromGroupLinks} wherever the engine asks for its task manager. */
+  static final class Factory implements SessionFactory {
+
+    @Override
+    public Class<?> getSessionType() {
+      return TaskManager.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new TaskQueriesFromGroupLinks();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package com.rectify.security.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rectify.RectifyApplicationTest;
+import com.rectify.common.Groups;
+import com.rectify.common.TasklistFilterNames;
+import com.rectify.demo.DemoUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A group's tasks found from the group's links answer exactly what the engine's own statement answers: the
+ * same tasks, in the same order, page by page, and the same count; any other query is left to the engine.
+ * The engine's statement is reached by adding a condition that every task here meets (not a subtask), which
+ * sends the query back to the engine.
+ */
+@RectifyApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskQueriesFromGroupLinksTest {
+
+  static final String PASSWORD = "group-links-secret";
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired FilterService filterService;
+  @Autowired ProcessEngineConfiguration configuration;
+  @Autowired DemoUsers demoUsers;
+  @Autowired DataSource dataSource;
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String north = "gl-north-" + run;
+  private final String south = "gl-south-" + run;
+  private final String elsewhere = "gl-elsewhere-" + run;
+  private final String officer = "gl-officer-" + run;
+  private final List<String> taskIds = new ArrayList<>();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  void tasksOfferedToSeveralGroups() {
+    demoUsers.ensure();
+    for (String group : List.of(north, south, elsewhere)) {
+      identityService.saveGroup(identityService.newGroup(group));
+    }
+    User user = identityService.newUser(officer);
+    user.setFirstName("Group");
+    user.setLastName("Links");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    identityService.createMembership(officer, Groups.OFFICERS);
+    identityService.createMembership(officer, north);
+    identityService.createMembership(officer, south);
+
+    long day = 86_400_000L;
+    long start = System.currentTimeMillis();
+    for (int i = 0; i < 24; i++) {
+      Task task = taskService.newTask();
+      task.setName("Task " + (char) ('A' + (i * 7) % 24) + " " + run);
+      task.setPriority(50 + (i % 3) * 10);
+      task.setDueDate(i % 5 == 0 ? null : new Date(start + (i % 4) * day));
+      taskService.saveTask(task);
+      taskIds.add(task.getId());
+      switch (i % 4) {
+        case 0 -> taskService.addCandidateGroup(task.getId(), north);
+        case 1 -> taskService.addCandidateGroup(task.getId(), south);
+        case 2 -> {
+          taskService.addCandidateGroup(task.getId(), north);
+          taskService.addCandidateGroup(task.getId(), south);
+        }
+        default -> taskService.addCandidateGroup(task.getId(), elsewhere);
+      }
+      if (i % 6 == 0) {
+        taskService.addCandidateUser(task.getId(), officer);
+      }
+      if (i % 3 == 0) {
+        taskService.setAssignee(task.getId(), "gl-someone-" + run);
+      }
+    }
+  }
+
+  @AfterAll
+  void removeThem() {
+    taskService.deleteTasks(taskIds, true);
+    identityService.deleteUser(officer);
+    for (String group : List.of(north, south, elsewhere)) {
+      identityService.deleteGroup(group);
+    }
+  }
+
+  @Test
+  void theGroupsTasksAreTheEnginesInTheEnginesOrder() {
+    List<Supplier<TaskQuery>> queries = List.of(
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks()
+            .orderByDueDate().asc().orderByTaskId().asc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).orderByDueDate().asc().orderByTaskId().desc(),
+        () -> taskService.createTaskQuery().taskCandidateGroup(north).includeAssignedTasks().orderByTaskCreateTime().desc()
+            .orderByTaskName().asc().orderByTaskId().asc(),
+        () -> taskService.createTaskQuery().taskCandidateGroup(south).taskCandidateGroupIn(List.of(north, south))
+            .includeAssignedTasks().orderByTaskPriority().desc().orderByTaskId().asc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south, elsewhere)).includeAssignedTasks()
+            .orderByTaskName().desc().orderByTaskId().asc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks());
+    for (Supplier<TaskQuery> query : queries) {
+      assertThat(answeredFromGroupLinks(query.get())).as(query.get().toString()).isTrue();
+      List<String> engine = ids(query.get().excludeSubtasks().list());
+      assertThat(engine).as("the tasks offered to the groups are there to compare").isNotEmpty();
+      assertThat(ids(query.get().list())).isEqualTo(engine);
+      assertThat(query.get().count()).isEqualTo(query.get().excludeSubtasks().count()).isEqualTo(engine.size());
+      for (int first = 0; first < engine.size(); first += 5) {
+        assertThat(ids(query.get().listPage(first, 5))).as("page from " + first)
+            .isEqualTo(ids(query.get().excludeSubtasks().listPage(first, 5)));
+      }
+    }
+    assertThat(taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks().count())
+        .as("a task offered to both groups counts once").isEqualTo(18);
+  }
+
+  @Test
+  void anyOtherQueryIsTheEngines() {
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateGroup(north).excludeSubtasks())).isFalse();
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateGroup(north).taskNameLike("Task%"))).isFalse();
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateUser(officer))).isFalse();
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateGroup(north).dueBefore(new Date()))).isFalse();
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateGroup(north)
+        .orderByProcessVariable("reference", org.camunda.bpm.engine.variable.type.ValueType.STRING).asc())).isFalse();
+    TaskQuery withOr = taskService.createTaskQuery().taskCandidateGroup(north).or().taskAssignee(officer).taskOwner(officer).endOr();
+    assertThat(answeredFromGroupLinks(withOr)).isFalse();
+    assertThat(answeredFromGroupLinks(taskService.createTaskQuery())).isFalse();
+  }
+
+  /** Tasklist's "My group's tasks" for an officer: what is offered to any of their groups, once, by due date. */
+  @Test
+  void myGroupsTasksInTasklistAreWhatTheirGroupsAreOffered() throws Exception {
+    String filter = filterService.createFilterQuery().filterName(TasklistFilterNames.MY_GROUPS_TASKS).list().get(0).getId();
+    HttpResponse<String> list = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50",
+        "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"},{\"sortBy\":\"id\",\"sortOrder\":\"asc\"}]}");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    List<String> listed = new ArrayList<>();
+    json.readTree(list.body()).forEach(task -> listed.add(task.get("id").asText()));
+    TaskQuery theirGroups = taskService.createTaskQuery().taskCandidateGroupIn(List.of(Groups.OFFICERS, north, south))
+        .includeAssignedTasks().excludeSubtasks();
+    assertThat(listed).isEqualTo(ids(theirGroups.orderByDueDate().asc().orderByTaskId().asc().listPage(0, 50)));
+    HttpResponse<String> count = send("GET", "/engine-rest/filter/" + filter + "/count", null);
+    JsonNode counted = json.readTree(count.body());
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    assertThat(counted.get("count").asLong()).isEqualTo(theirGroups.count()).isGreaterThanOrEqualTo(18);
+  }
+
+  @Test
+  void theTaskTableHasAnIndexOnTheDueDate() throws Exception {
+    boolean found = false;
+    try (Connection connection = dataSource.getConnection()) {
+      for (String table : new String[] {"ACT_RU_TASK", "act_ru_task"}) {
+        try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+          while (indexes.next()) {
+            found |= TaskDueDateIndex.INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"));
+          }
+        }
+      }
+    }
+    assertThat(found).isTrue();
+  }
+
+  private boolean answeredFromGroupLinks(TaskQuery query) {
+    return ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired()
+        .execute(context -> TaskQueriesFromGroupLinks.isOnlyOfferedToGroups((TaskQueryImpl) query));
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    String credentials = Base64.getEncoder().encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
+        .header("Accept", "application/json").timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
