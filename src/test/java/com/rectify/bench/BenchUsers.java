@@ -27,6 +27,11 @@ record BenchUsers(int serviceSize, int officersPerService) {
     return officerOf(row / serviceSize, 0);
   }
 
+  /** The groups an officer is in, as Tasklist's "My group's tasks" asks for them. */
+  java.util.List<String> groupsOf(String officer) {
+    return java.util.List.of(Groups.OFFICERS, Groups.ofService("bench" + officer.substring(2, 4)));
+  }
+
   private String officerOf(int service, int n) {
     return String.format("bo%02d%03d", service + 1, n + 1);
   }

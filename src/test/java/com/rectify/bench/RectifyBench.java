@@ -591,15 +591,19 @@ class RectifyBench {
         + "' (POST /engine-rest/filter/{id}/list) and the second's count, over HTTP with Basic login, " + openInRegister()
         + " open recommendations, " + officers.size() + " officers in turn, one per service, " + tasksOfService
         + " tasks offered to the first's service",
-        "TaskService.createTaskQuery().taskCandidateGroup(service).includeAssignedTasks().orderByDueDate().asc().listPage(0, "
-            + TASKLIST_PAGE + ") in the application's JVM, no authorization check")
+        "The engine's own statement: TaskService.createTaskQuery().taskCandidateGroupIn(the officer's groups)"
+            + ".includeAssignedTasks().excludeSubtasks().orderByDueDate().asc().listPage(0, " + TASKLIST_PAGE + ") and its count,"
+            + " officers in turn, in the application's JVM, no authorization check (excludeSubtasks() keeps the query from"
+            + " Rectify's statements; each officer's own groups, so that H2 cannot answer a repeated query from its result cache)")
         .application("myTasksP95Millis", tasklistMine.p95()).application("myGroupsTasksP95Millis", tasklistGroups.p95())
         .application("myGroupsTasksCountP95Millis", tasklistCount.p95())
         .application("myGroupsTasksMedianMillis", tasklistGroups.median())
         .application("tasksOfferedToTheService", tasksOfService)
         .baseline("p95Millis", latencies(officers, officer -> taskService.createTaskQuery()
-            .taskCandidateGroup(com.rectify.common.Groups.ofService(USERS.service(0))).includeAssignedTasks().orderByDueDate().asc()
+            .taskCandidateGroupIn(USERS.groupsOf(officer)).includeAssignedTasks().excludeSubtasks().orderByDueDate().asc()
             .listPage(0, TASKLIST_PAGE).size()).p95())
+        .baseline("countP95Millis", latencies(officers, officer -> taskService.createTaskQuery()
+            .taskCandidateGroupIn(USERS.groupsOf(officer)).includeAssignedTasks().excludeSubtasks().count()).p95())
         .goal("p95 <= 50 ms (measured at the open count given)", tasklistP95 <= 50));
     Latencies rest = latencies(officers, officer -> get("/engine-rest/task?assignee=" + officer
         + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=" + PAGE, officer));
