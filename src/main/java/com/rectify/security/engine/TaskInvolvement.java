@@ -36,8 +36,8 @@ final class TaskInvolvement {
   /**
    * Narrows a task query to the tasks the user is involved in, whatever else it asks: held by them, owned by
    * them, or offered to them or to one of their groups (held by a colleague or not). A query that already
-   * asks only for such tasks is left as it is: the narrowing's or-query makes the engine join the identity
-   * links as a left join, and on H2 that walks every task instead of starting from the group's links.
+   * asks only for such tasks is left as it is: the or-query would make the database weigh three more ways
+   * into every task, and a group's tasks could no longer be found from its links ({@link TaskQueriesFromGroupLinks}).
    */
   static void restrictToInvolved(TaskQueryImpl query, Authentication user) {
     if (asksOnlyForInvolved(query, user)) {
