@@ -23,7 +23,7 @@ final class TaskInvolvement {
     if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
       return true;
     }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    List<String> groups = groupsOf(user);
     for (IdentityLinkEntity link : task.getIdentityLinks()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())
           && (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
@@ -45,8 +45,9 @@ final class TaskInvolvement {
     }
     TaskQueryImpl involved = (TaskQueryImpl) query.or();
     involved.taskAssignee(user.getUserId()).taskOwner(user.getUserId()).taskCandidateUser(user.getUserId());
-    if (user.getGroupIds() != null && !user.getGroupIds().isEmpty()) {
-      involved.taskCandidateGroupIn(user.getGroupIds());
+    List<String> groups = groupsOf(user);
+    if (!groups.isEmpty()) {
+      involved.taskCandidateGroupIn(groups);
     }
     involved.includeAssignedTasks().endOr();
   }
@@ -69,7 +70,10 @@ final class TaskInvolvement {
       return false;
     }
     List<String> offeredTo = query.getCandidateGroups();
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    return offeredTo != null && (query.getCandidateUser() != null || !offeredTo.isEmpty()) && groups.containsAll(offeredTo);
+    return offeredTo != null && (query.getCandidateUser() != null || !offeredTo.isEmpty()) && groupsOf(user).containsAll(offeredTo);
+  }
+
+  private static List<String> groupsOf(Authentication user) {
+    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
   }
 }

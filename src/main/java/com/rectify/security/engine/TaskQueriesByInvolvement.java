@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -39,19 +37,5 @@ final class TaskQueriesByInvolvement extends AuthorizationManager {
     return isAuthorized(user.getUserId(), user.getGroupIds(), Permissions.READ, Resources.TASK, ANY)
         || isAuthorized(user.getUserId(), user.getGroupIds(), ProcessDefinitionPermissions.READ_TASK,
             Resources.PROCESS_DEFINITION, ANY);
-  }
-
-  /** Opens {@link TaskQueriesByInvolvement} wherever the engine asks for its authorization manager. */
-  static final class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new TaskQueriesByInvolvement();
-    }
   }
 }

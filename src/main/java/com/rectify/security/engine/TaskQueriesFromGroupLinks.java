@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 
@@ -43,6 +41,7 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
       "initializeFormKeys", "withCommentAttachmentInfo", "cachedCandidateGroups", "cachedUserGroups", "queries");
   private static final Set<String> DATABASES = Set.of(DbSqlSessionFactory.H2, DbSqlSessionFactory.POSTGRES);
   private static final List<Field> CRITERIA = criteria();
+  private static final TaskQueryImpl UNSET = new TaskQueryImpl();
 
   @Override
   @SuppressWarnings("unchecked")
@@ -91,11 +90,10 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
   }
 
   private static boolean asksNothingElse(TaskQueryImpl query) {
-    TaskQueryImpl untouched = new TaskQueryImpl();
     try {
       for (Field field : CRITERIA) {
         Object asked = field.get(query);
-        Object unset = field.get(untouched);
+        Object unset = field.get(UNSET);
         boolean emptyArray = asked != null && asked.getClass().isArray() && Array.getLength(asked) == 0;
         if (!emptyArray && !Objects.deepEquals(asked, unset)) {
           return false;
@@ -131,20 +129,6 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
       new XMLMapperBuilder(xml, mybatis, resource, mybatis.getSqlFragments()).parse();
     } catch (IOException e) {
       throw new ProcessEngineException("Could not read " + resource, e);
-    }
-  }
-
-  /** Opens {@link TaskQueriesFromGroupLinks} wherever the engine asks for its task manager. */
-  static final class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return TaskManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new TaskQueriesFromGroupLinks();
     }
   }
 }

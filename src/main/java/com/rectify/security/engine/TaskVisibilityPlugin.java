@@ -2,11 +2,15 @@ package com.rectify.security.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +31,23 @@ class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
     configuration.setCommandCheckers(checkers);
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new TaskQueriesByInvolvement.Factory());
-    factories.add(new TaskQueriesFromGroupLinks.Factory());
+    factories.add(new ManagerInstead(AuthorizationManager.class, TaskQueriesByInvolvement::new));
+    factories.add(new ManagerInstead(TaskManager.class, TaskQueriesFromGroupLinks::new));
     configuration.setCustomSessionFactories(factories);
+  }
+
+  /** Opens Rectify's manager wherever the engine asks for one of its own ({@code sessionType}). */
+  private record ManagerInstead(Class<?> sessionType, Supplier<Session> manager) implements SessionFactory {
+
+    @Override
+    public Class<?> getSessionType() {
+      return sessionType;
+    }
+
+    @Override
+    public Session openSession() {
+      return manager.get();
+    }
   }
 
   @Override
