@@ -10,13 +10,16 @@ public enum RecommendationStatus {
   CLOSED_RISK_ACCEPTED,
   CLOSED_SUPERSEDED;
 
+  private final String label = name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+  private final boolean closed = name().startsWith("CLOSED_");
+
   /** As people read it: "awaiting review", "closed implemented". */
   public String label() {
-    return name().replace('_', ' ').toLowerCase(java.util.Locale.UK);
+    return label;
   }
 
   public boolean isClosed() {
-    return name().startsWith("CLOSED_");
+    return closed;
   }
 
   /** Every closed status, for queries that leave closed recommendations out. */

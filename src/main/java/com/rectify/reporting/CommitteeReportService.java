@@ -64,7 +64,8 @@ class CommitteeReportService {
     LocalDate closedSince = since != null ? since : previous;
     Instant end = endOf(asAt);
     Instant previousEnd = endOf(previous);
-    HistoryAsAt.Trails trails = history.trails(end, previousEnd, endOf(closedSince));
+    HistoryAsAt.AsAt read = history.read(end, previousEnd, endOf(closedSince));
+    HistoryAsAt.Trails trails = read.trails();
     Set<Long> open = new HashSet<>();
     trails.byRecommendation().forEach((id, trail) -> {
       if (!trail.status().isClosed()) {
@@ -76,7 +77,6 @@ class CommitteeReportService {
             + "order by r.recommendationId, r.revisionNumber", TargetDateRevision.class)
         .setParameter("end", end).getResultList().stream().filter(r -> open.contains(r.getRecommendationId()))
         .forEach(r -> revisions.computeIfAbsent(r.getRecommendationId(), id -> new ArrayList<>()).add(r));
-    Map<Long, HistoryAsAt.LatestUpdate> latestUpdates = history.latestUpdates(end, open::contains);
     Map<Band, List<Row>> grouped = new EnumMap<>(Band.class);
     for (Band band : Band.values()) {
       grouped.put(band, new ArrayList<>());
@@ -85,9 +85,9 @@ class CommitteeReportService {
     for (Grade grade : Grade.values()) {
       counts.put(grade, new EnumMap<>(OverdueRule.Band.class));
     }
-    history.register(r -> {
+    for (HistoryAsAt.Entry r : read.register()) {
       if (!open.contains(r.id())) {
-        return;
+        continue;
       }
       Grade grade = Grade.valueOf(r.grade());
       HistoryAsAt.Trail trail = trails.byRecommendation().get(r.id());
@@ -115,14 +115,14 @@ class CommitteeReportService {
       if (existedBefore && !before.isClosed() && before != RecommendationStatus.AWAITING_AGREEMENT) {
         overdueBefore = overdueRule.standing(true, original, currentDate(original, recRevisions, previousEnd), previous).overdue();
       }
-      HistoryAsAt.LatestUpdate latest = latestUpdates.get(r.id());
+      HistoryAsAt.LatestUpdate latest = read.latestUpdates().get(r.id());
       String latestText = latest == null ? null : latest.text();
       grouped.get(band).add(new Row(r.id(), r.businessKey(), r.auditTitle(), r.reference(), grade.label(),
           TextSanitizer.plain(r.text()), r.leadOfficer(), status.label(), original, current,
           standing.months(), recRevisions.stream().map(rev -> revision(rev, end)).toList(),
           TextSanitizer.plain(latestText), latest == null ? null : LocalDate.ofInstant(latest.postedAt(), Today.LONDON),
           overdue && !overdueBefore && historyShowsPrevious, r.auditReference(), awaitingDecision, statusInWords, r.text(), latestText));
-    });
+    }
     Comparator<Row> order = Comparator.comparing((Row r) -> r.originalTargetDate() == null ? LocalDate.MAX : r.originalTargetDate())
         .thenComparing(Row::businessKey);
     List<Group> groups = new ArrayList<>();
