@@ -23,6 +23,7 @@ import com.rectify.recommendation.StatusHistory;
 import com.rectify.recommendation.progress.ProgressUpdateRepository;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -631,33 +632,40 @@ class RectifyBench {
   @Test
   @Order(7)
   void theCommitteeReportAgainstListingTheOpenInstances() {
+    // Earlier phases' mail still leaving would be timed with the report; this figure is the report's.
+    setEarlierMailAside();
     String asAt = today.date().toString();
     long open = openInRegister();
+    // Each side is timed in a series of its own (a warm-up, then three), so that neither pays for collecting the
+    // other's garbage: the report and the engine's listing each leave some hundreds of megabytes of it.
     List<Double> app = new ArrayList<>();
+    long[] documentBytes = {0};
+    for (int run = 0; run < 4; run++) {
+      long start = System.nanoTime();
+      documentBytes[0] = receive(HttpRequest.newBuilder(URI.create(base() + "/api/reports/committee?format=json&asAt=" + asAt))
+          .header("Authorization", basic("helen")).timeout(Duration.ofMinutes(10)).GET().build());
+      if (run > 0) {
+        app.add((double) millisSince(start));
+      }
+    }
     List<Double> bare = new ArrayList<>();
     for (int run = 0; run < 4; run++) {
       long start = System.nanoTime();
-      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/api/reports/committee?format=json&asAt=" + asAt))
-          .header("Authorization", basic("helen")).timeout(Duration.ofMinutes(10)).GET().build());
-      double millis = millisSince(start);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      start = System.nanoTime();
       long listed = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(LifecycleVariables.LIFECYCLE_PROCESS)
           .unfinished().list().size();
-      double bareMillis = millisSince(start);
-      assertThat(listed).isGreaterThanOrEqualTo(open);
       if (run > 0) {
-        app.add(millis);
-        bare.add(bareMillis);
+        bare.add((double) millisSince(start));
       }
+      assertThat(listed).isGreaterThanOrEqualTo(open);
     }
     Latencies appTimes = new Latencies(app);
     Latencies bareTimes = new Latencies(bare);
     results.goal("committeeReport", open, 100_000, appTimes.median(), 1_000, "ms");
     results.figure("committeeReport", new Figure("GET /api/reports/committee?format=json&asAt=" + asAt + " over " + open
-        + " open recommendations (every one listed; median of " + app.size() + " after one warm-up)",
+        + " open recommendations (every one listed; median of " + app.size() + " after one warm-up; the baseline timed in a series of its own after)",
         "HistoryService listing the unfinished recommendation-lifecycle instances (the engine's own view of what is open)")
         .application("medianMillis", appTimes.median())
+        .application("documentBytes", documentBytes[0])
         .application("projectedMillisFor100000", projected(appTimes.median(), open, 100_000))
         .baseline("medianMillis", bareTimes.median())
         .ratio("ratio", appTimes.median(), bareTimes.median())
@@ -711,6 +719,33 @@ class RectifyBench {
   HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Receives a 200 answer's whole body, as a client saving it would, and returns its length; the body is read
+   * in blocks rather than decoded into one string, so that the bench's own decoding is not timed with the answer.
+   */
+  long receive(HttpRequest request) {
+    try {
+      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+              + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        byte[] block = new byte[64 * 1024];
+        long length = 0;
+        for (int read = body.read(block); read >= 0; read = body.read(block)) {
+          length += read;
+        }
+        return length;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
