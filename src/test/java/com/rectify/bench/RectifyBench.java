@@ -639,10 +639,10 @@ class RectifyBench {
     // Each side is timed in a series of its own (a warm-up, then three), so that neither pays for collecting the
     // other's garbage: the report and the engine's listing each leave some hundreds of megabytes of it.
     List<Double> app = new ArrayList<>();
-    long[] documentBytes = {0};
+    long documentBytes = 0;
     for (int run = 0; run < 4; run++) {
       long start = System.nanoTime();
-      documentBytes[0] = receive(HttpRequest.newBuilder(URI.create(base() + "/api/reports/committee?format=json&asAt=" + asAt))
+      documentBytes = receive(HttpRequest.newBuilder(URI.create(base() + "/api/reports/committee?format=json&asAt=" + asAt))
           .header("Authorization", basic("helen")).timeout(Duration.ofMinutes(10)).GET().build());
       if (run > 0) {
         app.add((double) millisSince(start));
@@ -665,7 +665,7 @@ class RectifyBench {
         + " open recommendations (every one listed; median of " + app.size() + " after one warm-up; the baseline timed in a series of its own after)",
         "HistoryService listing the unfinished recommendation-lifecycle instances (the engine's own view of what is open)")
         .application("medianMillis", appTimes.median())
-        .application("documentBytes", documentBytes[0])
+        .application("documentBytes", documentBytes)
         .application("projectedMillisFor100000", projected(appTimes.median(), open, 100_000))
         .baseline("medianMillis", bareTimes.median())
         .ratio("ratio", appTimes.median(), bareTimes.median())
