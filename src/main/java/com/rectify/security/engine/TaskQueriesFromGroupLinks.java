@@ -23,13 +23,14 @@ import org.camunda.bpm.engine.task.Task;
  * The engine's task manager, except for a query of the tasks offered to some groups and nothing else
  * (Tasklist's "My group's tasks", once {@link TaskInvolvement} has found it already narrow). The engine
  * answers it by joining every task to its identity links and removing duplicates over all the task's columns;
- * here the same tasks are counted from the groups' links, and on H2 listed from them too
+ * here the same tasks are counted and listed from the groups' links
  * ({@code TaskQueriesFromGroupLinks.xml}). Any other query, or one checked against authorizations, is the engine's.
  */
 final class TaskQueriesFromGroupLinks extends TaskManager {
 
   static final String NAMESPACE = TaskQueriesFromGroupLinks.class.getName();
   static final String SELECT_TASKS = NAMESPACE + ".selectTasksOfferedToGroups";
+  static final String SELECT_TASKS_ON_POSTGRES = NAMESPACE + ".selectTasksOfferedToGroupsOnPostgres";
   static final String SELECT_COUNT = NAMESPACE + ".selectTaskCountOfferedToGroups";
 
   /**
@@ -47,8 +48,8 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = listsFromLinks(Context.getProcessEngineConfiguration().getDatabaseType()) && isOnlyOfferedToGroups(query)
-        ? SELECT_TASKS : "selectTaskByQueryCriteria";
+    String statement = isOnlyOfferedToGroups(query)
+        ? listStatement(Context.getProcessEngineConfiguration().getDatabaseType()) : "selectTaskByQueryCriteria";
     return getDbEntityManager().selectList(statement, query);
   }
 
@@ -60,14 +61,12 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
   }
 
   /**
-   * Whether a page of the groups' tasks is read from their links too, or only counted there. PostgreSQL
-   * plans the engine's statement from the groups' links and sorts what it finds; H2 keeps the engine's left
-   * join as written and walks every task. Measured at 100,000 open with 14,000 tasks offered to one group
-   * (README, "Sizing"): the page from the links took H2 from about a second to tens of milliseconds, and
-   * PostgreSQL from 68 to 125 ms, so PostgreSQL keeps the engine's.
+   * The statement that reads a page of the groups' tasks. H2 keeps a join as written, so the links are asked
+   * first in a subquery; PostgreSQL plans such a subquery as a hash over every task, so there the offered ids
+   * are gathered first and each task is read by its key (README, "Sizing").
    */
-  static boolean listsFromLinks(String databaseType) {
-    return DbSqlSessionFactory.H2.equals(databaseType);
+  static String listStatement(String databaseType) {
+    return DbSqlSessionFactory.POSTGRES.equals(databaseType) ? SELECT_TASKS_ON_POSTGRES : SELECT_TASKS;
   }
 
   /** Whether the query asks for nothing but the tasks offered to some groups, sorted by the task's own columns. */
