@@ -170,9 +170,9 @@ class TaskQueriesFromGroupLinksTest {
       list = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50",
           "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"},{\"sortBy\":\"id\",\"sortOrder\":\"asc\"}]}");
       count = send("GET", "/engine-rest/filter/" + filter + "/count", null);
-      String listed = TaskQueriesFromGroupLinks.listStatement(((ProcessEngineConfigurationImpl) configuration).getDatabaseType());
+      String listStatement = TaskQueriesFromGroupLinks.listStatement(((ProcessEngineConfigurationImpl) configuration).getDatabaseType());
       assertThat(run.statements()).as("Tasklist's list and count answered from the groups' links")
-          .containsExactlyInAnyOrder(listed, TaskQueriesFromGroupLinks.SELECT_COUNT);
+          .containsExactlyInAnyOrder(listStatement, TaskQueriesFromGroupLinks.SELECT_COUNT);
     }
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     List<String> listed = new ArrayList<>();
