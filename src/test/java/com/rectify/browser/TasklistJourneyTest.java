@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,6 +59,7 @@ class TasklistJourneyTest {
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired FilterService filterService;
+  @Autowired HistoryService historyService;
 
   private final SignedInWindows windows = new SignedInWindows();
 
@@ -306,7 +308,19 @@ class TasklistJourneyTest {
     return "http://localhost:" + port + path;
   }
 
+  /**
+   * No console errors, but for one Tasklist makes itself: asking again for the task its user has just completed (a
+   * refresh sent as the task was completed, answered after it, on a busy machine) gets 404 for a task that has
+   * ended. Every other error, a 404 for any other resource or for a task still open included, fails the test.
+   */
   private void assertNoConsoleErrors() {
-    assertThat(windows.consoleErrors()).isEmpty();
+    assertThat(windows.consoleErrors()).filteredOn(error -> !isAskingForAnEndedTask(error)).isEmpty();
+  }
+
+  private static final Pattern TASK_NOT_FOUND = Pattern.compile("status of 404 .*/engine/default/task/([0-9a-f-]{36})(:\\d+:\\d+)?\\)$");
+
+  private boolean isAskingForAnEndedTask(String error) {
+    Matcher notFound = TASK_NOT_FOUND.matcher(error);
+    return notFound.find() && historyService.createHistoricTaskInstanceQuery().taskId(notFound.group(1)).finished().count() == 1;
   }
 }
