@@ -399,18 +399,9 @@ class RectifyBench {
     long start = System.nanoTime();
     List<VariableInstance> scopes = runtimeService.createVariableInstanceQuery()
         .variableValueEquals(LifecycleVariables.REPORTING_CYCLE_ID, cycleId).list();
-    for (int i = 0; i < scopes.size(); i += 200) {
-      List<VariableInstance> part = scopes.subList(i, Math.min(scopes.size(), i + 200));
-      tx.executeWithoutResult(s -> {
-        for (VariableInstance scope : part) {
-          ActivityInstance updateScope = findScopeOf(runtimeService.getActivityInstance(scope.getProcessInstanceId()),
-              scope.getExecutionId());
-          runtimeService.createProcessInstanceModification(scope.getProcessInstanceId())
-              .cancelActivityInstance(updateScope.getId()).execute(true, true);
-        }
-        entityManager.clear();
-      });
-    }
+    inChunks(scopes, 200, scope -> runtimeService.createProcessInstanceModification(scope.getProcessInstanceId())
+        .cancelActivityInstance(findScopeOf(runtimeService.getActivityInstance(scope.getProcessInstanceId()),
+            scope.getExecutionId()).getId()).execute(true, true));
     return millisSince(start);
   }
 
@@ -426,14 +417,17 @@ class RectifyBench {
 
   /** Correlates the message to each business key, {@code chunk} a transaction, from the caller's thread; returns the millis. */
   long correlateInChunks(String message, List<String> keys, String variable, Object value, int chunk) {
+    return inChunks(keys, chunk, key -> runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(key)
+        .setVariableToTriggeredScope(variable, value).correlateAll());
+  }
+
+  /** Runs the step for each item, {@code chunk} a transaction, from the caller's thread; returns the millis. */
+  <T> long inChunks(List<T> items, int chunk, java.util.function.Consumer<T> step) {
     long start = System.nanoTime();
-    for (int i = 0; i < keys.size(); i += chunk) {
-      List<String> part = keys.subList(i, Math.min(keys.size(), i + chunk));
+    for (int i = 0; i < items.size(); i += chunk) {
+      List<T> part = items.subList(i, Math.min(items.size(), i + chunk));
       tx.executeWithoutResult(s -> {
-        for (String key : part) {
-          runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(key)
-              .setVariableToTriggeredScope(variable, value).correlateAll();
-        }
+        part.forEach(step);
         entityManager.clear();
       });
     }
