@@ -345,7 +345,7 @@ class RectifyBench {
         LifecycleVariables.REPORTING_CYCLE_ID, bareCycle.getId(), chunk);
     assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE).count())
         .isEqualTo(2 * inImplementation);
-    results.setup("bareCycleWithdrawnMillis", withdrawTheCycle(bareCycle.getId()));
+    results.setup("bareCycleWithdrawnMillis", withdrawTheCycle(bareCycle.getId(), chunk));
     assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleVariables.TASK_PROVIDE_PROGRESS_UPDATE).count())
         .as("one cycle's tasks left, as a council with one cycle open has").isEqualTo(inImplementation);
 
@@ -393,13 +393,13 @@ class RectifyBench {
   /**
    * Cancels the progress-update scopes a cycle asked for (by their {@code reportingCycleId}), after they were timed,
    * so that the later phases see one cycle open, as a council has, and not the bare baseline's asks on the same
-   * lifecycles beside the product's. Returns the millis (not a figure: the bench's own tidying).
+   * lifecycles beside the product's, {@code chunk} a transaction. Returns the millis (not a figure: the bench's own tidying).
    */
-  long withdrawTheCycle(Long cycleId) {
+  long withdrawTheCycle(Long cycleId, int chunk) {
     long start = System.nanoTime();
     List<VariableInstance> scopes = runtimeService.createVariableInstanceQuery()
         .variableValueEquals(LifecycleVariables.REPORTING_CYCLE_ID, cycleId).list();
-    inChunks(scopes, 200, scope -> runtimeService.createProcessInstanceModification(scope.getProcessInstanceId())
+    inChunks(scopes, chunk, scope -> runtimeService.createProcessInstanceModification(scope.getProcessInstanceId())
         .cancelActivityInstance(findScopeOf(runtimeService.getActivityInstance(scope.getProcessInstanceId()),
             scope.getExecutionId()).getId()).execute(true, true));
     return millisSince(start);
