@@ -352,22 +352,10 @@ class RectifyBench {
     // The engine alone: as many instances of a process of the same shape with nothing of Rectify's in it (bench-cycle),
     // started first (and the statistics refreshed, as before the phase), then asked by message the same way.
     java.util.Date deadlineAt = Today.endOfDay(deadline);
-    List<String> engineKeys = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i += 500) {
-      int from = i;
-      int to = Math.min(keys.size(), i + 500);
-      tx.executeWithoutResult(s -> {
-        for (int row = from; row < to; row++) {
-          String key = "bench-cycle-" + row;
-          // People and groups of their own, so that no officer's task list in the later phases holds these tasks.
-          runtimeService.startProcessInstanceByKey("bench-cycle", key, Map.of("officer", "engine-alone-" + row % 50,
-              "service", "engine-alone", "deadline", deadlineAt));
-        }
-      });
-      for (int row = from; row < to; row++) {
-        engineKeys.add("bench-cycle-" + row);
-      }
-    }
+    List<String> engineKeys = java.util.stream.IntStream.range(0, keys.size()).mapToObj(row -> "bench-cycle-" + row).toList();
+    // People and groups of their own, so that no officer's task list in the later phases holds these tasks.
+    inChunks(java.util.stream.IntStream.range(0, keys.size()).boxed().toList(), 500, row -> runtimeService.startProcessInstanceByKey(
+        "bench-cycle", engineKeys.get(row), Map.of("officer", "engine-alone-" + row % 50, "service", "engine-alone", "deadline", deadlineAt)));
     refreshStatistics();
     long engineMillis = correlateInChunks("BenchCycleOpened", engineKeys, "cycle", bareCycle.getId(), chunk);
     assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ProvideUpdate").count()).isEqualTo(keys.size());
