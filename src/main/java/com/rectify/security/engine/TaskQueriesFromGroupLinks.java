@@ -14,6 +14,7 @@ import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.TaskQueryProperty;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
@@ -23,8 +24,9 @@ import org.camunda.bpm.engine.task.Task;
  * The engine's task manager, except for a query of the tasks offered to some groups and nothing else
  * (Tasklist's "My group's tasks", once {@link TaskInvolvement} has found it already narrow). The engine
  * answers it by joining every task to its identity links and removing duplicates over all the task's columns;
- * here the same tasks are counted and listed from the groups' links
- * ({@code TaskQueriesFromGroupLinks.xml}). Any other query, or one checked against authorizations, is the engine's.
+ * here the same tasks are counted and listed from the groups' links ({@code TaskQueriesFromGroupLinks.xml}), and a
+ * page by due date or by creation, claimed or not, and its count from the table {@link TaskOffers} keeps. Any other
+ * query, or one checked against authorizations, is the engine's.
  */
 final class TaskQueriesFromGroupLinks extends TaskManager {
 
@@ -32,6 +34,12 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
   static final String SELECT_TASKS = NAMESPACE + ".selectTasksOfferedToGroups";
   static final String SELECT_TASKS_ON_POSTGRES = NAMESPACE + ".selectTasksOfferedToGroupsOnPostgres";
   static final String SELECT_COUNT = NAMESPACE + ".selectTaskCountOfferedToGroups";
+  static final String SELECT_FIRST_TASKS = NAMESPACE + ".selectFirstTasksOfferedToGroups";
+  static final String SELECT_COUNT_FROM_OFFERS = NAMESPACE + ".selectTaskCountOfferedToGroupsFromOffers";
+
+  /** The longest page read from the front of {@code task_offer}'s indexes; a longer one is read from the links. */
+  static final int FIRST_TASKS_AT_MOST = 1_000;
+  private static final Set<String> OFFER_ORDERS = Set.of(TaskQueryProperty.DUE_DATE.getName(), TaskQueryProperty.CREATE_TIME.getName());
 
   /**
    * Fields of the query that the statements answer; any other set to something a new query lacks sends it to the
@@ -44,19 +52,43 @@ final class TaskQueriesFromGroupLinks extends TaskManager {
   private static final List<Field> CRITERIA = criteria();
   private static final TaskQueryImpl UNSET = new TaskQueryImpl();
 
+  private final TaskOffers offers;
+
+  TaskQueriesFromGroupLinks(TaskOffers offers) {
+    this.offers = offers;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = isOnlyOfferedToGroups(query)
-        ? listStatement(Context.getProcessEngineConfiguration().getDatabaseType()) : "selectTaskByQueryCriteria";
+    String statement = !isOnlyOfferedToGroups(query) ? "selectTaskByQueryCriteria"
+        : offers.kept() && isFirstPageByOfferedDate(query) ? SELECT_FIRST_TASKS
+        : listStatement(Context.getProcessEngineConfiguration().getDatabaseType());
     return getDbEntityManager().selectList(statement, query);
+  }
+
+  /**
+   * Whether a page of the groups' tasks, claimed or not, is asked in an order {@code task_offer} keeps beside each
+   * group: by due date or by creation, then perhaps by id, and near enough the front that each group's own first
+   * rows hold it (Tasklist asks 15 at a time).
+   */
+  static boolean isFirstPageByOfferedDate(TaskQueryImpl query) {
+    List<QueryOrderingProperty> orderings = query.getOrderingProperties();
+    if (!query.isIncludeAssignedTasks() || orderings.isEmpty() || orderings.size() > 2
+        || !OFFER_ORDERS.contains(orderings.get(0).getQueryProperty().getName())
+        || orderings.size() == 2 && !TaskQueryProperty.TASK_ID.getName().equals(orderings.get(1).getQueryProperty().getName())) {
+      return false;
+    }
+    return query.getFirstResult() >= 0 && query.getMaxResults() > 0
+        && (long) query.getFirstResult() + query.getMaxResults() <= FIRST_TASKS_AT_MOST;
   }
 
   @Override
   public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
     configureQuery(query);
-    String statement = isOnlyOfferedToGroups(query) ? SELECT_COUNT : "selectTaskCountByQueryCriteria";
+    String statement = !isOnlyOfferedToGroups(query) ? "selectTaskCountByQueryCriteria"
+        : offers.kept() && query.isIncludeAssignedTasks() ? SELECT_COUNT_FROM_OFFERS : SELECT_COUNT;
     return (Long) getDbEntityManager().selectOne(statement, query);
   }
 

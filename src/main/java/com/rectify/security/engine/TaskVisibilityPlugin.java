@@ -3,6 +3,7 @@ package com.rectify.security.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,10 +18,13 @@ import org.springframework.stereotype.Component;
  * Task visibility without an authorization row per task (README, "Who may do what"): the engine writes none
  * ({@link NoTaskAuthorizations}), its checks on one task let the people it is for through
  * ({@link TaskChecksByInvolvement}), and its task queries show them what they are involved in
- * ({@link TaskQueriesByInvolvement}), a group's tasks found from the group's links ({@link TaskQueriesFromGroupLinks}).
+ * ({@link TaskQueriesByInvolvement}), a group's tasks found from the group's links ({@link TaskQueriesFromGroupLinks}),
+ * its first page by due date or creation from the table {@link TaskOffers} keeps.
  */
 @Component
 class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
+
+  private final TaskOffers offers = new TaskOffers();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,7 +36,7 @@ class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new ManagerInstead(AuthorizationManager.class, TaskQueriesByInvolvement::new));
-    factories.add(new ManagerInstead(TaskManager.class, TaskQueriesFromGroupLinks::new));
+    factories.add(new ManagerInstead(TaskManager.class, () -> new TaskQueriesFromGroupLinks(offers)));
     configuration.setCustomSessionFactories(factories);
   }
 
@@ -53,5 +57,10 @@ class TaskVisibilityPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     TaskQueriesFromGroupLinks.addStatements(configuration.getSqlSessionFactory().getConfiguration());
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    offers.keep((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration());
   }
 }

@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.Direction;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A group's tasks found from the group's links answer exactly what the engine's own statement answers: the
@@ -59,6 +62,7 @@ class TaskQueriesFromGroupLinksTest {
   @Autowired FilterService filterService;
   @Autowired ProcessEngineConfiguration configuration;
   @Autowired DemoUsers demoUsers;
+  @Autowired JdbcTemplate jdbc;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String north = "gl-north-" + run;
@@ -147,6 +151,122 @@ class TaskQueriesFromGroupLinksTest {
         .as("a task offered to both groups counts once").isEqualTo(18);
   }
 
+  /**
+   * A page by due date or by creation is read from the front of task_offer's indexes: the same tasks in the same
+   * order as the engine's, page by page, and the same count. A date alone is followed by the id there, in the date's
+   * direction, which the engine's order leaves open, so the engine is asked with the id after the date.
+   */
+  @Test
+  void aPageByDueDateOrCreationIsTheEngines() {
+    for (Supplier<TaskQuery> query : offeredOrders()) {
+      assertThat(answeredFromGroupLinks(query.get())).as(query.get().toString()).isTrue();
+      assertThat(pageReadFromOffers(query.get(), 0, 15)).as("read from task_offer: " + query.get()).isTrue();
+      assertThat(pageReadFromOffers(query.get(), 0, Integer.MAX_VALUE)).as("a whole list is read from the links").isFalse();
+      assertPagesAreTheEngines(query);
+    }
+  }
+
+  /** The table follows the engine: a due date moved, a group taken off a task, a task completed, a task added. */
+  @Test
+  void theOffersFollowWhatTheEngineChanges() {
+    Task moved = taskService.createTaskQuery().taskId(taskIds.get(1)).singleResult();
+    moved.setDueDate(new Date(System.currentTimeMillis() - 40 * 86_400_000L));
+    taskService.saveTask(moved);
+    taskService.deleteCandidateGroup(taskIds.get(2), north);
+    Task added = taskService.newTask();
+    added.setName("Task added " + run);
+    added.setDueDate(new Date(System.currentTimeMillis() - 20 * 86_400_000L));
+    taskService.saveTask(added);
+    taskIds.add(added.getId());
+    taskService.addCandidateGroup(added.getId(), elsewhere);
+    Task gone = taskService.newTask();
+    gone.setName("Task gone " + run);
+    taskService.saveTask(gone);
+    taskService.addCandidateGroup(gone.getId(), north);
+    taskService.complete(gone.getId());
+
+    assertThat(offers()).as("task_offer holds the engine's candidate group links, with their tasks' dates")
+        .containsExactlyInAnyOrderElementsOf(enginesLinks());
+    for (Supplier<TaskQuery> query : offeredOrders()) {
+      assertPagesAreTheEngines(query);
+    }
+  }
+
+  /** A database from before the triggers, or one whose table drifted while they were away, is brought level. */
+  @Test
+  void madeAgainTheTriggersBringTheTableLevel() {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) configuration;
+    boolean postgres = "postgres".equals(engine.getDatabaseType());
+    if (postgres) {
+      jdbc.execute("drop trigger rectify_task_offer_added on ACT_RU_IDENTITYLINK");
+    } else {
+      jdbc.execute("drop trigger RECTIFY_TASK_OFFER_LINKS");
+    }
+    taskService.addCandidateGroup(taskIds.get(3), north);
+    jdbc.update("delete from task_offer where task_id = ?", taskIds.get(4));
+    jdbc.update("update task_offer set due_date = null where task_id = ?", taskIds.get(6));
+    jdbc.update("insert into task_offer (link_id, task_id, group_id) values (?, ?, ?)", "gone-" + run, taskIds.get(0), elsewhere);
+    assertThat(offers()).isNotEqualTo(enginesLinks());
+
+    TaskOffers offers = new TaskOffers();
+    offers.keep(engine);
+
+    assertThat(offers.kept()).isTrue();
+    assertThat(offers()).containsExactlyInAnyOrderElementsOf(enginesLinks());
+    taskService.deleteCandidateGroup(taskIds.get(3), north);
+    assertThat(offers()).as("the trigger made again keeps the table").containsExactlyInAnyOrderElementsOf(enginesLinks());
+  }
+
+  private List<Supplier<TaskQuery>> offeredOrders() {
+    return List.of(
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks().orderByDueDate().asc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks().orderByDueDate().desc()
+            .orderByTaskId().desc(),
+        () -> taskService.createTaskQuery().taskCandidateGroup(north).includeAssignedTasks().orderByTaskCreateTime().desc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south)).includeAssignedTasks().orderByDueDate().desc(),
+        () -> taskService.createTaskQuery().taskCandidateGroupIn(List.of(north, south, elsewhere)).includeAssignedTasks()
+            .orderByTaskCreateTime().asc().orderByTaskId().desc());
+  }
+
+  private void assertPagesAreTheEngines(Supplier<TaskQuery> query) {
+    List<String> engine = ids(withIdAfterADate(query.get()).excludeSubtasks().list());
+    assertThat(engine).as("the tasks offered to the groups are there to compare").isNotEmpty();
+    assertThat(query.get().count()).as("counted from task_offer").isEqualTo(engine.size());
+    for (int first = 0; first < engine.size() + 5; first += 5) {
+      assertThat(ids(query.get().listPage(first, 5))).as("page from " + first + " of " + query.get())
+          .isEqualTo(engine.subList(Math.min(first, engine.size()), Math.min(first + 5, engine.size())));
+    }
+  }
+
+  /** The id after a date alone, in the date's direction. */
+  private static TaskQuery withIdAfterADate(TaskQuery query) {
+    List<QueryOrderingProperty> orderings = ((TaskQueryImpl) query).getOrderingProperties();
+    if (orderings.size() != 1) {
+      return query;
+    }
+    return orderings.get(0).getDirection() == Direction.DESCENDING ? query.orderByTaskId().desc() : query.orderByTaskId().asc();
+  }
+
+  private boolean pageReadFromOffers(TaskQuery query, int first, int max) {
+    TaskQueryImpl impl = (TaskQueryImpl) query;
+    impl.setFirstResult(first);
+    impl.setMaxResults(max);
+    return TaskQueriesFromGroupLinks.isFirstPageByOfferedDate(impl);
+  }
+
+  private List<String> offers() {
+    return jdbc.query("select link_id, task_id, group_id, due_date, create_time from task_offer where group_id in (?, ?, ?)",
+        (row, i) -> String.join(" ", row.getString(1), row.getString(2), row.getString(3), String.valueOf(row.getTimestamp(4)),
+            String.valueOf(row.getTimestamp(5))), north, south, elsewhere);
+  }
+
+  private List<String> enginesLinks() {
+    return jdbc.query("select I.ID_, I.TASK_ID_, I.GROUP_ID_, T.DUE_DATE_, T.CREATE_TIME_ from ACT_RU_IDENTITYLINK I"
+            + " join ACT_RU_TASK T on T.ID_ = I.TASK_ID_ where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (?, ?, ?)",
+        (row, i) -> String.join(" ", row.getString(1), row.getString(2), row.getString(3), String.valueOf(row.getTimestamp(4)),
+            String.valueOf(row.getTimestamp(5))), north, south, elsewhere);
+  }
+
   @Test
   void anyOtherQueryIsTheEngines() {
     assertThat(answeredFromGroupLinks(taskService.createTaskQuery().taskCandidateGroup(north).excludeSubtasks())).isFalse();
@@ -170,9 +290,8 @@ class TaskQueriesFromGroupLinksTest {
       list = send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50",
           "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"},{\"sortBy\":\"id\",\"sortOrder\":\"asc\"}]}");
       count = send("GET", "/engine-rest/filter/" + filter + "/count", null);
-      String listStatement = TaskQueriesFromGroupLinks.listStatement(((ProcessEngineConfigurationImpl) configuration).getDatabaseType());
-      assertThat(run.statements()).as("Tasklist's list and count answered from the groups' links")
-          .containsExactlyInAnyOrder(listStatement, TaskQueriesFromGroupLinks.SELECT_COUNT);
+      assertThat(run.statements()).as("Tasklist's list and count read from task_offer")
+          .containsExactlyInAnyOrder(TaskQueriesFromGroupLinks.SELECT_FIRST_TASKS, TaskQueriesFromGroupLinks.SELECT_COUNT_FROM_OFFERS);
     }
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
     List<String> listed = new ArrayList<>();
@@ -193,7 +312,8 @@ class TaskQueriesFromGroupLinksTest {
   /** The statements of this class the engine runs meanwhile, read off MyBatis's statement log. */
   static final class StatementsRun implements AutoCloseable {
     private final List<Logger> loggers = List.of(TaskQueriesFromGroupLinks.SELECT_TASKS,
-            TaskQueriesFromGroupLinks.SELECT_TASKS_ON_POSTGRES, TaskQueriesFromGroupLinks.SELECT_COUNT)
+            TaskQueriesFromGroupLinks.SELECT_TASKS_ON_POSTGRES, TaskQueriesFromGroupLinks.SELECT_COUNT,
+            TaskQueriesFromGroupLinks.SELECT_FIRST_TASKS, TaskQueriesFromGroupLinks.SELECT_COUNT_FROM_OFFERS)
         .stream().map(name -> (Logger) LoggerFactory.getLogger(name)).toList();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
