@@ -16,9 +16,12 @@ import org.h2.api.Trigger;
  */
 public final class TaskOfferTrigger implements Trigger {
 
+  private static final String REMOVE_OFFER = TaskOffers.removeOffer("?");
+  private static final String MOVE_DUE_DATE = TaskOffers.moveDueDate("?", "?");
+
   private Map<String, Integer> columns;
   private boolean onLinks;
-  private String addLink;
+  private String addOffer;
 
   @Override
   public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
@@ -27,7 +30,7 @@ public final class TaskOfferTrigger implements Trigger {
     if (onLinks) {
       // The engine's tables share a schema and a prefix: the task's table is named as the link's is.
       String taskTable = table.substring(0, table.length() - "ACT_RU_IDENTITYLINK".length()) + "ACT_RU_TASK";
-      addLink = TaskOffers.addLink("\"" + schema + "\".\"" + taskTable + "\"");
+      addOffer = TaskOffers.addOffer(TaskOffers.Link.PARAMETERS, "\"" + schema + "\".\"" + taskTable + "\"");
     }
     columns = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(
@@ -46,14 +49,14 @@ public final class TaskOfferTrigger implements Trigger {
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
     if (onLinks) {
       if (oldRow != null && isGroupCandidate(oldRow)) {
-        execute(connection, TaskOffers.REMOVE_LINK, value(oldRow, "ID_"));
+        execute(connection, REMOVE_OFFER, value(oldRow, "ID_"));
       }
       if (newRow != null && isGroupCandidate(newRow)) {
-        execute(connection, addLink, value(newRow, "ID_"), value(newRow, "TASK_ID_"), value(newRow, "GROUP_ID_"),
-            value(newRow, "TENANT_ID_"), value(newRow, "TASK_ID_"));
+        execute(connection, addOffer, value(newRow, "ID_"), value(newRow, "TASK_ID_"), value(newRow, "GROUP_ID_"),
+            value(newRow, "TENANT_ID_"));
       }
     } else if (oldRow != null && newRow != null && !Objects.equals(value(oldRow, "DUE_DATE_"), value(newRow, "DUE_DATE_"))) {
-      execute(connection, TaskOffers.MOVE_DUE_DATE, value(newRow, "DUE_DATE_"), value(newRow, "ID_"));
+      execute(connection, MOVE_DUE_DATE, value(newRow, "DUE_DATE_"), value(newRow, "ID_"));
     }
   }
 

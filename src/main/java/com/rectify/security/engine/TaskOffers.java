@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class TaskOffers {
 
   static final String CANDIDATE = IdentityLinkType.CANDIDATE;
-  static final String REMOVE_LINK = "delete from task_offer where link_id = ?";
-  static final String MOVE_DUE_DATE = "update task_offer set due_date = ? where task_id = ?";
 
   private static final Logger log = LoggerFactory.getLogger(TaskOffers.class);
   /** The advisory lock nodes take in turn to make the triggers; "Offr" in ASCII. */
@@ -38,10 +36,39 @@ final class TaskOffers {
     return kept;
   }
 
-  /** The statement adding a link's row, with its task's dates: parameters link, task, group, tenant, task. */
-  static String addLink(String taskTable) {
-    return "insert into task_offer (link_id, task_id, group_id, tenant_id, due_date, create_time)"
-        + " select ?, ?, ?, ?, T.DUE_DATE_, T.CREATE_TIME_ from " + taskTable + " T where T.ID_ = ?";
+  /** A link's values as a statement names them: a row's columns in a PostgreSQL trigger, parameters in H2's. */
+  record Link(String id, String taskId, String groupId, String tenantId) {
+
+    /** H2's trigger passes link, task, group and tenant; the task is named twice in {@link #addOffer}. */
+    static final Link PARAMETERS = new Link("?1", "?2", "?3", "?4");
+
+    static Link columnsOf(String row) {
+      return new Link(row + ".ID_", row + ".TASK_ID_", row + ".GROUP_ID_", row + ".TENANT_ID_");
+    }
+  }
+
+  /** Adds a row for each link {@code from} yields, {@code T} being its task. */
+  static String addOffers(Link link, String from) {
+    return "insert into task_offer (link_id, task_id, group_id, tenant_id, due_date, create_time) select " + link.id()
+        + ", " + link.taskId() + ", " + link.groupId() + ", " + link.tenantId() + ", T.DUE_DATE_, T.CREATE_TIME_ from " + from;
+  }
+
+  /** Adds the row of one link, {@code link} naming its values. */
+  static String addOffer(Link link, String taskTable) {
+    return addOffers(link, taskTable + " T where T.ID_ = " + link.taskId());
+  }
+
+  static String removeOffer(String linkId) {
+    return "delete from task_offer where link_id = " + linkId;
+  }
+
+  static String moveDueDate(String dueDate, String taskId) {
+    return "update task_offer set due_date = " + dueDate + " where task_id = " + taskId;
+  }
+
+  /** Whether a link's row is a group's offer of a task: the engine also links users, and groups to definitions. */
+  static String isGroupOffer(String row) {
+    return row + ".TYPE_ = '" + CANDIDATE + "' and " + row + ".TASK_ID_ is not null and " + row + ".GROUP_ID_ is not null";
   }
 
   void keep(ProcessEngineConfigurationImpl configuration) {
@@ -81,15 +108,11 @@ final class TaskOffers {
     }
     String links = prefix + "ACT_RU_IDENTITYLINK";
     String tasks = prefix + "ACT_RU_TASK";
-    function(statement, "rectify_task_offer_added", "insert into task_offer (link_id, task_id, group_id, tenant_id, due_date,"
-        + " create_time) select NEW.ID_, NEW.TASK_ID_, NEW.GROUP_ID_, NEW.TENANT_ID_, T.DUE_DATE_, T.CREATE_TIME_ from " + tasks
-        + " T where T.ID_ = NEW.TASK_ID_");
-    function(statement, "rectify_task_offer_removed", "delete from task_offer where link_id = OLD.ID_");
-    function(statement, "rectify_task_offer_due_date", "update task_offer set due_date = NEW.DUE_DATE_ where task_id = NEW.ID_");
-    trigger(statement, "rectify_task_offer_added", "after insert on " + links,
-        "NEW.TYPE_ = '" + CANDIDATE + "' and NEW.TASK_ID_ is not null and NEW.GROUP_ID_ is not null");
-    trigger(statement, "rectify_task_offer_removed", "after delete on " + links,
-        "OLD.TYPE_ = '" + CANDIDATE + "' and OLD.TASK_ID_ is not null and OLD.GROUP_ID_ is not null");
+    function(statement, "rectify_task_offer_added", addOffer(Link.columnsOf("NEW"), tasks));
+    function(statement, "rectify_task_offer_removed", removeOffer("OLD.ID_"));
+    function(statement, "rectify_task_offer_due_date", moveDueDate("NEW.DUE_DATE_", "NEW.ID_"));
+    trigger(statement, "rectify_task_offer_added", "after insert on " + links, isGroupOffer("NEW"));
+    trigger(statement, "rectify_task_offer_removed", "after delete on " + links, isGroupOffer("OLD"));
     trigger(statement, "rectify_task_offer_due_date", "after update of DUE_DATE_ on " + tasks,
         "OLD.DUE_DATE_ is distinct from NEW.DUE_DATE_");
     return true;
@@ -127,10 +150,8 @@ final class TaskOffers {
     String tasks = prefix + "ACT_RU_TASK";
     int removed = statement.executeUpdate("delete from task_offer where not exists (select 1 from " + links
         + " I where I.ID_ = task_offer.link_id)");
-    int added = statement.executeUpdate("insert into task_offer (link_id, task_id, group_id, tenant_id, due_date, create_time)"
-        + " select I.ID_, I.TASK_ID_, I.GROUP_ID_, I.TENANT_ID_, T.DUE_DATE_, T.CREATE_TIME_ from " + links + " I join " + tasks
-        + " T on T.ID_ = I.TASK_ID_ where I.TYPE_ = '" + CANDIDATE + "' and I.GROUP_ID_ is not null"
-        + " and not exists (select 1 from task_offer O where O.link_id = I.ID_)");
+    int added = statement.executeUpdate(addOffers(Link.columnsOf("I"), links + " I join " + tasks + " T on T.ID_ = I.TASK_ID_"
+        + " where " + isGroupOffer("I") + " and not exists (select 1 from task_offer O where O.link_id = I.ID_)"));
     int moved = statement.executeUpdate("update task_offer set due_date = (select T.DUE_DATE_ from " + tasks
         + " T where T.ID_ = task_offer.task_id) where exists (select 1 from " + tasks
         + " T where T.ID_ = task_offer.task_id and T.DUE_DATE_ is distinct from task_offer.due_date)");
