@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.NaturalId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,7 +41,11 @@ public class Recommendation {
   @Column(nullable = false, length = 40)
   private String reference;
 
-  /** Unique across the register; the business key of the lifecycle instance. */
+  /**
+   * Unique across the register; the business key of the lifecycle instance. It never changes, so a step that finds
+   * its recommendation by it ({@link RecommendationLookup}) finds one already loaded without asking the database.
+   */
+  @NaturalId
   @Column(name = "business_key", nullable = false, unique = true, length = 120)
   private String businessKey;
 

@@ -1,8 +1,10 @@
 package com.rectify.recommendation;
 
+import jakarta.persistence.EntityManager;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.hibernate.Session;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class RecommendationLookup {
 
   private final RecommendationRepository recommendations;
+  private final EntityManager entityManager;
 
-  public RecommendationLookup(RecommendationRepository recommendations) {
+  public RecommendationLookup(RecommendationRepository recommendations, EntityManager entityManager) {
     this.recommendations = recommendations;
+    this.entityManager = entityManager;
   }
 
   public Recommendation of(VariableScope scope) {
@@ -24,7 +28,8 @@ public class RecommendationLookup {
     if (businessKey == null) {
       throw new IllegalStateException("This process has no business key, so it names no recommendation");
     }
-    return recommendations.findByBusinessKey(businessKey)
+    // By its natural id: one the transaction has loaded already (by id, by key, or just written) is found without a query.
+    return entityManager.unwrap(Session.class).bySimpleNaturalId(Recommendation.class).loadOptional(businessKey)
         .orElseThrow(() -> new IllegalStateException("No recommendation has the reference " + businessKey));
   }
 
