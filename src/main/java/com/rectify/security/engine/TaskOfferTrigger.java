@@ -26,10 +26,10 @@ public final class TaskOfferTrigger implements Trigger {
   @Override
   public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
       throws SQLException {
-    onLinks = table.toUpperCase(Locale.ROOT).endsWith("ACT_RU_IDENTITYLINK");
+    onLinks = table.toUpperCase(Locale.ROOT).endsWith(TaskOffers.LINKS);
     if (onLinks) {
       // The engine's tables share a schema and a prefix: the task's table is named as the link's is.
-      String taskTable = table.substring(0, table.length() - "ACT_RU_IDENTITYLINK".length()) + "ACT_RU_TASK";
+      String taskTable = table.substring(0, table.length() - TaskOffers.LINKS.length()) + TaskOffers.TASKS;
       addOffer = TaskOffers.addOffer(TaskOffers.Link.PARAMETERS, "\"" + schema + "\".\"" + taskTable + "\"");
     }
     columns = new HashMap<>();

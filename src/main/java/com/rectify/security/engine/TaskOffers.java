@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class TaskOffers {
 
   static final String CANDIDATE = IdentityLinkType.CANDIDATE;
+  /** The engine's tables the triggers are on, without the configured prefix. */
+  static final String LINKS = "ACT_RU_IDENTITYLINK";
+  static final String TASKS = "ACT_RU_TASK";
 
   private static final Logger log = LoggerFactory.getLogger(TaskOffers.class);
   /** The advisory lock nodes take in turn to make the triggers; "Offr" in ASCII. */
@@ -106,8 +109,8 @@ final class TaskOffers {
         + quoted(POSTGRES_TRIGGERS) + ")") == POSTGRES_TRIGGERS.size()) {
       return false;
     }
-    String links = prefix + "ACT_RU_IDENTITYLINK";
-    String tasks = prefix + "ACT_RU_TASK";
+    String links = prefix + LINKS;
+    String tasks = prefix + TASKS;
     function(statement, "rectify_task_offer_added", addOffer(Link.columnsOf("NEW"), tasks));
     function(statement, "rectify_task_offer_removed", removeOffer("OLD.ID_"));
     function(statement, "rectify_task_offer_due_date", moveDueDate("NEW.DUE_DATE_", "NEW.ID_"));
@@ -137,17 +140,17 @@ final class TaskOffers {
       return false;
     }
     String runner = TaskOfferTrigger.class.getName();
-    statement.execute("create trigger if not exists " + H2_TRIGGERS.get(0) + " after insert, delete on " + prefix
-        + "ACT_RU_IDENTITYLINK for each row call '" + runner + "'");
-    statement.execute("create trigger if not exists " + H2_TRIGGERS.get(1) + " after update on " + prefix
-        + "ACT_RU_TASK for each row call '" + runner + "'");
+    statement.execute("create trigger if not exists " + H2_TRIGGERS.get(0) + " after insert, delete on " + prefix + LINKS
+        + " for each row call '" + runner + "'");
+    statement.execute("create trigger if not exists " + H2_TRIGGERS.get(1) + " after update on " + prefix + TASKS
+        + " for each row call '" + runner + "'");
     return true;
   }
 
   /** The links made while there were no triggers (a database from before them) are added, and stale rows removed. */
   private static void bringLevel(Statement statement, String prefix) throws SQLException {
-    String links = prefix + "ACT_RU_IDENTITYLINK";
-    String tasks = prefix + "ACT_RU_TASK";
+    String links = prefix + LINKS;
+    String tasks = prefix + TASKS;
     int removed = statement.executeUpdate("delete from task_offer where not exists (select 1 from " + links
         + " I where I.ID_ = task_offer.link_id)");
     int added = statement.executeUpdate(addOffers(Link.columnsOf("I"), links + " I join " + tasks + " T on T.ID_ = I.TASK_ID_"
