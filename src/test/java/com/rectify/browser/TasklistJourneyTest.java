@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -37,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole lifecycle as people walk it, in Chromium against Camunda Tasklist, and what managers then see.
- * First journey: the officer agrees an action and asks for a revised date; the auditor approves it; the officer
+ * First journey: the officer agrees an action, comments on the next task and asks for a revised date; the auditor approves it; the officer
  * uploads evidence and submits it; the auditor sends it back, the officer adds more, the auditor accepts; the
  * dashboard, the register, the recommendation's page and the committee report show the change. Second journey:
  * management does not agree and the S151 officer accepts the risk. Screenshots of each step go to
@@ -88,6 +89,7 @@ class TasklistJourneyTest {
     complete(olivia);
 
     openTask(olivia, key, "Implement action · " + key);
+    addComment(olivia, "Waiting for the payroll supplier to confirm the upgrade date.", folder, "2-comment");
     olivia.getByText("Ask for a revised target date").click();
     olivia.getByLabel("Requested new target date").fill("30/06/2030");
     olivia.getByLabel("Reason for the revised date").fill("The payroll system upgrade moved to the summer.");
@@ -281,6 +283,20 @@ class TasklistJourneyTest {
 
   private String filterId(String name) {
     return filterService.createFilterQuery().filterName(name).singleResult().getId();
+  }
+
+  /** A comment added with Tasklist's own dialog, then read on the task's History tab; the form is opened again. */
+  private static void addComment(Page page, String message, String folder, String step) {
+    page.getByText("Add Comment").click();
+    page.locator("#comment-form-message").fill(message);
+    Response saved = page.waitForResponse(response -> response.url().endsWith("/comment/create"),
+        () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click());
+    assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+    page.locator(".nav-tabs").getByText("History", new Locator.GetByTextOptions().setExact(true)).click();
+    Browsers.untilVisible(page, page.getByText(message), "the comment on the task's History tab");
+    Screens.desktop(page, folder, step);
+    page.locator(".nav-tabs").getByText("Form", new Locator.GetByTextOptions().setExact(true)).click();
+    page.locator(".fjs-container").waitFor();
   }
 
   private static void complete(Page page) {

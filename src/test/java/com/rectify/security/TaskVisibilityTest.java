@@ -38,7 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Who sees a task, now that the engine writes no authorization row per task: its lead officer (a candidate
  * user), the officers of its service (its candidate group) whoever holds it, the auditors (a grant on every
- * task), and nobody else, however the query is put and whether it is asked for by id.
+ * task), and nobody else, however the query is put and whether it is asked for by id; the same people read
+ * and add its comments.
  */
 @RectifyApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -156,6 +157,51 @@ class TaskVisibilityTest {
         assertThat(byId.statusCode()).as(user + path + ": " + byId.body()).isEqualTo(200);
       }
     }
+  }
+
+  /** Camunda's REST API finds the task in history first: the people it is for find it there while it is open. */
+  @Test
+  void theServiceAndTheAuditorsCommentOnItAndReadTheComments() throws Exception {
+    String task = "/engine-rest/task/" + agree.getId();
+    for (String user : List.of("tv-lead", "tv-colleague", "tv-auditor")) {
+      String message = "Progress noted by " + user + ".";
+      HttpResponse<String> added = send(user, "POST", task + "/comment/create", json.writeValueAsString(Map.of("message", message)));
+      assertThat(added.statusCode()).as(user + ": " + added.body()).isEqualTo(200);
+      String id = json.readTree(added.body()).get("id").asText();
+      HttpResponse<String> listed = send(user, "GET", task + "/comment", null);
+      assertThat(listed.statusCode()).as(user + ": " + listed.body()).isEqualTo(200);
+      assertThat(listed.body()).contains(message);
+      HttpResponse<String> one = send(user, "GET", task + "/comment/" + id, null);
+      assertThat(one.statusCode()).as(user + ": " + one.body()).isEqualTo(200);
+      assertThat(send(user, "GET", task + "/attachment", null).statusCode()).isEqualTo(200);
+      assertThat(json.readTree(send(user, "GET", "/engine-rest/history/task?taskId=" + agree.getId(), null).body())).hasSize(1);
+    }
+    assertThat(taskService.getTaskComments(agree.getId())).extracting(comment -> comment.getUserId())
+        .contains("tv-lead", "tv-colleague", "tv-auditor");
+  }
+
+  @Test
+  void anotherServiceNeitherReadsNorAddsCommentsAndNobodyRewritesThem() throws Exception {
+    String written = taskService.createComment(agree.getId(), agree.getProcessInstanceId(), "Between the lead and audit.").getId();
+    int before = taskService.getTaskComments(agree.getId()).size();
+    String task = "/engine-rest/task/" + agree.getId();
+    assertThat(send("tv-other", "GET", task + "/comment", null).statusCode()).isEqualTo(404);
+    assertThat(send("tv-other", "GET", task + "/attachment", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> one = send("tv-other", "GET", task + "/comment/" + written, null);
+    assertThat(one.statusCode()).as("one comment by its id: " + one.body()).isEqualTo(403);
+    assertThat(one.body()).doesNotContain("Between the lead and audit").contains("not a task");
+    HttpResponse<String> added = send("tv-other", "POST", task + "/comment/create", "{\"message\":\"Not my service's.\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(400);
+    assertThat(json.readTree(send("tv-other", "GET", "/engine-rest/history/task?taskId=" + agree.getId(), null).body())).isEmpty();
+
+    HttpResponse<String> rewritten = send("tv-lead", "PUT", task + "/comment",
+        json.writeValueAsString(Map.of("id", written, "message", "Rewritten.")));
+    assertThat(rewritten.statusCode()).as(rewritten.body()).isEqualTo(403);
+    assertThat(rewritten.body()).contains("stays as it was written");
+    assertThat(send("tv-lead", "DELETE", task + "/comment/" + written, null).statusCode()).isEqualTo(403);
+    assertThat(send("tv-auditor", "DELETE", task + "/comment", null).statusCode()).isEqualTo(403);
+    assertThat(taskService.getTaskComments(agree.getId())).hasSize(before)
+        .anySatisfy(comment -> assertThat(comment.getFullMessage()).isEqualTo("Between the lead and audit."));
   }
 
   private List<Integer> counts() throws Exception {

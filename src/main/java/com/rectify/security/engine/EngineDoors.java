@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
-import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Every command the engine runs passes here first. Queries are checked for expressions whoever runs them.
  * A command a signed-in person asks for directly (through {@code /engine-rest}, the webapps, or a page) is
  * let through only if it is one a person needs: reading, claiming within the task's candidates,
- * completing with the task's own form fields, commenting, and for administrators the users, groups,
+ * completing with the task's own form fields, commenting on and reading the notes of a task they may see, and for administrators the users, groups,
  * authorizations and filters. Everything else (starting, moving, messaging, signalling, modifying,
  * migrating, restarting or deleting processes; deployments; jobs and job definitions; writing variables)
  * is refused, whatever authorization the engine would find: Rectify does those itself, as steps it has
@@ -43,6 +44,7 @@ final class EngineDoors extends CommandInterceptor {
   private static final Pattern READ_COMMAND = Pattern.compile(
       "(Get|Find|Is|Check|Fetch)[A-Za-z]*|AuthorizationCheckCmd|Create(User|Group|Tenant)QueryCmd|[A-Za-z]*(QueryImpl|ReportImpl)");
   /** The webapps' own plugins: read-only queries of Cockpit, Tasklist and Admin. */
+  private static final String ENGINE_COMMANDS = "org.camunda.bpm.engine.impl.cmd.";
   private static final Set<String> WEBAPP_PACKAGES = Set.of("org.camunda.bpm.cockpit.", "org.camunda.bpm.admin.",
       "org.camunda.bpm.tasklist.", "org.camunda.bpm.webapp.");
   /** Users, groups, memberships, tenants, authorizations and filters: Admin's work, for administrators. */
@@ -52,6 +54,13 @@ final class EngineDoors extends CommandInterceptor {
       "CreateTenantGroupMembershipCmd", "DeleteTenantUserMembershipCmd", "DeleteTenantGroupMembershipCmd",
       "CreateAuthorizationCommand", "SaveAuthorizationCmd", "DeleteAuthorizationCmd",
       "CreateFilterCmd", "SaveFilterCmd", "DeleteFilterCmd");
+  /**
+   * A task's comments and files: the engine reads and writes them without asking whether the task is the
+   * person's to see, and the REST API asks only for some of them (not for one comment or file by its id).
+   */
+  private static final Set<String> TASK_NOTES = Set.of("AddCommentCmd", "GetTaskCommentCmd", "GetTaskCommentsCmd",
+      "GetTaskAttachmentCmd", "GetTaskAttachmentsCmd", "GetTaskAttachmentContentCmd", "GetAttachmentCmd",
+      "GetAttachmentContentCmd");
 
   private final String administratorsGroup;
   private final TaskRules tasks;
@@ -86,8 +95,11 @@ final class EngineDoors extends CommandInterceptor {
   private void checkAskedBy(Command<?> command, Authentication user) {
     Class<?> type = command.getClass();
     String name = type.getSimpleName();
-    if (command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd
-        || command instanceof AddCommentCmd || isRead(type, name)) {
+    if (TASK_NOTES.contains(name) && type.getName().startsWith(ENGINE_COMMANDS)) {
+      tasks.checkMaySee(taskOf(command), user);
+      return;
+    }
+    if (command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd || isRead(type, name)) {
       return;
     }
     if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
@@ -109,6 +121,12 @@ final class EngineDoors extends CommandInterceptor {
     }
   }
 
+  /** The task a comment or file belongs to; none for one asked for by its id alone or written on a process. */
+  private static String taskOf(Command<?> command) {
+    return command instanceof GetAttachmentCmd || command instanceof GetAttachmentContentCmd ? null
+        : CommandFields.string(command, "taskId");
+  }
+
   private void checkCompletion(Command<?> command, String variablesField, Authentication user) {
     @SuppressWarnings("unchecked")
     Map<String, Object> variables = (Map<String, Object>) CommandFields.read(command, variablesField);
@@ -128,6 +146,9 @@ final class EngineDoors extends CommandInterceptor {
   }
 
   private static String reasonFor(String command) {
+    if (command.contains("Comment") || command.contains("Attachment")) {
+      return "a comment stays as it was written, and evidence files are added on the recommendation's evidence page.";
+    }
     if (command.contains("Variable")) {
       return "variables are written by the process's own steps; a task takes its form's fields when it is completed.";
     }

@@ -83,6 +83,17 @@ final class TaskRules {
     }
   }
 
+  /**
+   * A task's comments and files are for the people who may see the task in history: those it is for while it
+   * is open ({@link TaskQueriesByInvolvement}), and those who read the process's history (the auditors).
+   */
+  void checkMaySee(String taskId, Authentication user) {
+    if (taskId == null || configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() == 0) {
+      throw new AuthorizationException("Comments and files belong to a task, and this is not a task "
+          + nameOf(user.getUserId()) + " may see.");
+    }
+  }
+
   void checkOwnPasswordOnly(User changed, Authentication user) {
     User stored = asEngine(() -> identity().createUserQuery().userId(changed.getId()).singleResult());
     if (stored == null || !changed.getId().equals(user.getUserId())) {
