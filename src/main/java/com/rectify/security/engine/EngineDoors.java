@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
  * Every command the engine runs passes here first. Queries are checked for expressions whoever runs them.
  * A command a signed-in person asks for directly (through {@code /engine-rest}, the webapps, or a page) is
  * let through only if it is one a person needs: reading, claiming within the task's candidates,
- * completing with the task's own form fields, commenting on and reading the notes of a task they may see, and for administrators the users, groups,
- * authorizations and filters. Everything else (starting, moving, messaging, signalling, modifying,
- * migrating, restarting or deleting processes; deployments; jobs and job definitions; writing variables)
- * is refused, whatever authorization the engine would find: Rectify does those itself, as steps it has
- * checked, and the job executor runs the rest. Commands that run inside another command are its steps and
- * are not checked again.
+ * completing with the task's own form fields, adding and reading the comments of a task they may see, and
+ * for administrators the users, groups, authorizations and filters. Everything else (starting, moving,
+ * messaging, signalling, modifying, migrating, restarting or deleting processes; deployments; jobs and job
+ * definitions; writing variables; editing comments) is refused, whatever authorization the engine would
+ * find: Rectify does those itself, as steps it has checked, and the job executor runs the rest. Commands
+ * that run inside another command are its steps and are not checked again.
  */
 final class EngineDoors extends CommandInterceptor {
 
@@ -43,8 +43,8 @@ final class EngineDoors extends CommandInterceptor {
 
   private static final Pattern READ_COMMAND = Pattern.compile(
       "(Get|Find|Is|Check|Fetch)[A-Za-z]*|AuthorizationCheckCmd|Create(User|Group|Tenant)QueryCmd|[A-Za-z]*(QueryImpl|ReportImpl)");
-  /** The webapps' own plugins: read-only queries of Cockpit, Tasklist and Admin. */
   private static final String ENGINE_COMMANDS = "org.camunda.bpm.engine.impl.cmd.";
+  /** The webapps' own plugins: read-only queries of Cockpit, Tasklist and Admin. */
   private static final Set<String> WEBAPP_PACKAGES = Set.of("org.camunda.bpm.cockpit.", "org.camunda.bpm.admin.",
       "org.camunda.bpm.tasklist.", "org.camunda.bpm.webapp.");
   /** Users, groups, memberships, tenants, authorizations and filters: Admin's work, for administrators. */
