@@ -38,11 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole lifecycle as people walk it, in Chromium against Camunda Tasklist, and what managers then see.
- * First journey: the officer agrees an action, comments on the next task and asks for a revised date; the auditor approves it; the officer
- * uploads evidence and submits it; the auditor sends it back, the officer adds more, the auditor accepts; the
- * dashboard, the register, the recommendation's page and the committee report show the change. Second journey:
- * management does not agree and the S151 officer accepts the risk. Screenshots of each step go to
- * target/screenshots/journey-*; the product's own pages are shot at 1280×800 and 390 px wide.
+ * First journey: the officer agrees an action, comments on the next task and asks for a revised date; the
+ * auditor approves it; the officer uploads evidence and submits it; the auditor sends it back, the officer adds
+ * more, the auditor accepts; the dashboard, the register, the recommendation's page and the committee report
+ * show the change. Second journey: management does not agree and the S151 officer accepts the risk.
+ * Screenshots of each step go to target/screenshots/journey-*; the product's own pages are shot at 1280×800
+ * and 390 px wide.
  */
 @RectifyApplicationTest
 class TasklistJourneyTest {

@@ -52,8 +52,11 @@ final class TaskQueriesByInvolvement extends AuthorizationManager {
 
   private boolean isOpenAndFor(String taskId) {
     Authentication user = getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return false;
+    }
     TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId);
-    return user != null && user.getUserId() != null && task != null && TaskInvolvement.isInvolved(task, user);
+    return task != null && TaskInvolvement.isInvolved(task, user);
   }
 
   private boolean seesEveryTask(Authentication user) {
